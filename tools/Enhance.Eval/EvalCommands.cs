@@ -1,0 +1,20 @@
+namespace Enhance.Eval;
+
+/// <summary>Sub-command table: `enhance-eval &lt;name&gt; [args]`. Each evaluation registers one line here.</summary>
+internal static class EvalCommands
+{
+    private static readonly Dictionary<string, (string Help, Func<string[], int> Run)> Commands = new()
+    {
+    };
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
+        {
+            Console.Error.WriteLine("usage: enhance-eval <command> [args]");
+            foreach (var (name, (help, _)) in Commands) Console.Error.WriteLine($"  {name,-12} {help}");
+            return args.Length == 0 ? 0 : 2;
+        }
+        return command.Run(args[1..]);
+    }
+}
