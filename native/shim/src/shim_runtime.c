@@ -8,6 +8,7 @@
 #include "dotnet_boot.h"
 #include "variadic_wrappers.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 
@@ -54,6 +55,11 @@ static void boot_runtime(void) {
     enhance_boot_failure_print(runtime_error);
     return;
   }
+  /* Managed code now holds pointers into this binary (the wrappers, shim_api) and the runtime
+   * cannot be unloaded: pin the binary so a host that dlcloses plug-ins after Unload does not
+   * unmap code .NET still calls. */
+  if (dlopen(bundle_paths.binary, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE) == NULL)
+    fprintf(stderr, "[Enhance] warning: could not pin %s in memory: %s\n", bundle_paths.binary, dlerror());
   pthread_mutex_lock(&host_lock);
   booted = 1;
   if (current_host != NULL) managed_api.set_host(current_host);

@@ -1,4 +1,4 @@
-# Makes two damaged copies of the assembled bundle for the boot-failure tests:
+# Makes damaged copies of the assembled bundle for the boot-failure tests:
 #   DEST/no-runtime/<bundle>:  the private runtime folder (dotnet/) is gone;
 #   DEST/bad-config/<bundle>:  the runtime is there but the runtimeconfig.json is not JSON.
 # The shim is copied (not linked: it finds its bundle through its own real path); the large
@@ -30,3 +30,11 @@ foreach(_f IN LISTS _managed_files)
 endforeach()
 # What a truncated download or a bad hand edit leaves behind.
 file(WRITE ${_bad_config}/managed/Enhance.Plugin.Host.runtimeconfig.json "{\n  \"runtimeOptions\": {\n    \"tfm\": \"net10.0\",\n")
+
+# Not broken: a second, intact copy at another path (runtime and managed files linked), for the
+# test that loads two Enhance bundles into one process.
+set(_second ${DEST}/second-copy/${BUNDLE_NAME}/${_arch})
+file(MAKE_DIRECTORY ${_second})
+file(COPY ${_src}/Enhance.ofx DESTINATION ${_second})
+file(CREATE_LINK ${_src}/dotnet ${_second}/dotnet SYMBOLIC)
+file(CREATE_LINK ${_src}/managed ${_second}/managed SYMBOLIC)
