@@ -50,7 +50,8 @@ static const char *status_name(int32_t rc) {
     case 0x80131522u: return "type not found";
     case 0x80131513u: return "method not found";
     case 0x80131047u: return "bad assembly name";
-    default: return "hosting error";
+    case 0x80131509u: return "the assembly is not the Enhance plug-in it should be";
+    default: return ((uint32_t)rc & 0xffff0000u) == 0x80130000u ? "runtime error" : "hosting error";
   }
 }
 
