@@ -2,7 +2,6 @@ using Enhance.Effects.Imaging;
 using Enhance.Effects.Resampling;
 using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.Host.Imaging;
-using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 using Enhance.Plugin.OfxBridge.Interop;
 
@@ -42,41 +41,25 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
     public override void Render(RenderArguments args)
     {
         var s = ReadSettings(args.Time);
-        var mode = ModeOf(s);
-        var sourceClip = Effect.GetClip(UpscalePlugin.SourceClip);
-        var outputClip = Effect.GetClip(UpscalePlugin.OutputClip);
-        var window = HostImageConverter.ToPixelRect(args.RenderWindow);
-        var sourceDefinition = CanonicalCoordinates.ToPixels(sourceClip.GetRegionOfDefinition(args.Time), args.RenderScale);
-
-        using var output = outputClip.GetImage(args.Time)
-            ?? throw new OfxException(OfxStatus.Failed, "no output image", $"{NodeName}: the host gave no output image to render into.");
-        HostImageConverter.EnsureSupported(output, NodeName);
-        using var sourceImage = sourceClip.GetImage(args.Time);
-        if (sourceImage is null)
-            throw new OfxException(OfxStatus.Failed, "no source image", $"{NodeName}: the Source input has no image at frame {args.Time}; connect a clip.");
-        HostImageConverter.EnsureSupported(sourceImage, NodeName);
-        if (sourceImage.ChannelCount != output.ChannelCount)
-            throw new OfxException(OfxStatus.ErrImageFormat, "component mismatch",
-                $"{NodeName}: the input is {sourceImage.ComponentsName} but the output is {output.ComponentsName}; the host must give both the same components.");
-
-        using var result = new FloatImage(window, output.ChannelCount);
-        if (mode == UpscaleMode.Resize)
+        using var scope = RenderScope.Open(Effect, args, NodeName);
+        using var result = scope.CreateResult();
+        if (ModeOf(s) == UpscaleMode.Resize)
         {
-            var needed = UpscaleGeometry.ResizeInputRegion(window, s.Scale, sourceDefinition);
-            using var input = HostImageConverter.Read(sourceImage, needed);
-            LanczosResampler.Resample(input, sourceDefinition, result, s.Scale, s.Scale);
+            var needed = UpscaleGeometry.ResizeInputRegion(scope.Window, s.Scale, scope.SourceDefinition);
+            using var input = scope.ReadSource(needed);
+            LanczosResampler.Resample(input, scope.SourceDefinition, result, s.Scale, s.Scale);
         }
         else
         {
-            var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(window, s.SourceScale, sourceDefinition);
-            var footprintDefinition = UpscaleGeometry.FootprintDefinition(sourceDefinition, s.SourceScale);
-            using var input = HostImageConverter.Read(sourceImage, needed);
-            using var footprint = new FloatImage(footprintRegion, output.ChannelCount);
-            LanczosResampler.Resample(input, sourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
+            var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(scope.Window, s.SourceScale, scope.SourceDefinition);
+            var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
+            using var input = scope.ReadSource(needed);
+            using var footprint = new FloatImage(footprintRegion, scope.Channels);
+            LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
             LanczosResampler.Resample(footprint, footprintDefinition, result, s.SourceScale, s.SourceScale);
         }
         ClampAlpha(result);
-        HostImageConverter.Write(result, output, window);
+        scope.WriteResult(result);
     }
 
     /// <summary>Lanczos lobes overshoot; alpha outside 0–1 has no meaning for compositing.</summary>
