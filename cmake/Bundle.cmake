@@ -118,6 +118,8 @@ if(EXISTS ${_models_script})
       COMMAND bash ${_models_script} ${CMAKE_BINARY_DIR}/models
       COMMAND ${CMAKE_COMMAND} -E rm -rf ${ENHANCE_RESOURCES_DIR}/models
       COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_BINARY_DIR}/models ${ENHANCE_RESOURCES_DIR}/models
+      # The script's up-to-date marker is build bookkeeping, not a resource.
+      COMMAND ${CMAKE_COMMAND} -E rm -f ${ENHANCE_RESOURCES_DIR}/models/.stamp
       COMMENT "Bundle: models (tools/models/build-models.sh)"
       USES_TERMINAL
       VERBATIM)
