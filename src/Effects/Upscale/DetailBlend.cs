@@ -30,7 +30,8 @@ internal static class DetailBlend
             {
                 for (int x = 0; x < width; x++)
                 {
-                    float alpha = row[x * 4 + 3];
+                    // Lanczos rings alpha slightly outside 0–1; detail must not flip sign or grow there.
+                    float alpha = Math.Clamp(row[x * 4 + 3], 0f, 1f);
                     row[x * 4] += alpha * detail[x * 3];
                     row[x * 4 + 1] += alpha * detail[x * 3 + 1];
                     row[x * 4 + 2] += alpha * detail[x * 3 + 2];

@@ -159,11 +159,17 @@ public sealed class SuperResolutionModel : IDisposable
     private static string DescribeLoadFailure(string message)
     {
         if (message.Contains("opset", StringComparison.OrdinalIgnoreCase))
-            return $"it needs an ONNX operator set this ONNX Runtime does not support ({FirstLine(message)}).";
+        {
+            var declared = System.Text.RegularExpressions.Regex.Match(message, @"[Oo]pset (\d+)");
+            string which = declared.Success ? $"operator set {declared.Groups[1].Value}" : "an operator set";
+            return $"it is stamped with ONNX {which}, which this ONNX Runtime ({OrtVersion}) does not support; export it again with an older opset.";
+        }
         if (message.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || message.Contains("parse", StringComparison.OrdinalIgnoreCase))
             return "the file is not a valid ONNX model (it is damaged, cut short, or in another format).";
         return $"ONNX Runtime could not load it ({FirstLine(message)}).";
     }
+
+    private static string OrtVersion => typeof(InferenceSession).Assembly.GetName().Version?.ToString(3) ?? "?";
 
     private static string FirstLine(string message)
     {
