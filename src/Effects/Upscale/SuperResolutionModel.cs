@@ -78,6 +78,8 @@ public sealed class SuperResolutionModel : IDisposable
     /// </summary>
     public void Run(ReadOnlySpan<float> input, int height, int width, Span<float> output)
     {
+        // ONNX Runtime would dereference a freed session: refuse instead of crashing the host.
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         int inCount = 3 * height * width;
         int outCount = inCount * Scale * Scale;
         if (input.Length < inCount || output.Length < outCount)
@@ -263,5 +265,14 @@ public sealed class SuperResolutionModel : IDisposable
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    /// <summary>Whether the session has been freed (a purged model whose last lease ended).</summary>
+    public bool IsDisposed => _disposed != 0;
+
+    private int _disposed;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            _session.Dispose();
+    }
 }
