@@ -8,7 +8,7 @@ namespace Enhance.Effects.Grain;
 /// 1. cut the frame into 32×32 blocks and remove each block's best-fit quadratic surface per channel (a local
 ///    denoise: what is left in a flat area is grain);
 /// 2. sort blocks into 8 intensity bands by their mean luma in the working space;
-/// 3. in each band find the noise floor: the variance level the flattest blocks share, by an
+/// 3. in each band find the noise floor (per channel and on luma): the variance level the flattest blocks share, by an
 ///    iterated clip that keeps blocks no more than 2.5 sampling deviations above it (textured
 ///    blocks sit above the floor and drop out; the grain alone cannot push a block that far);
 /// 4. per channel strength = residual variance of the kept blocks, corrected for what the plane
@@ -46,18 +46,23 @@ public static class GrainEstimator
         var grainLike = WithoutTexture(blocks, firstRho, relativeSpread);
 
         var kept = new List<GrainBlockMeasure>();
-        var bandBlocks = new List<(int Band, List<GrainBlockMeasure> Blocks)>();
+        var bandBlocks = new List<List<GrainBlockMeasure>[]>();
         foreach (var band in grainLike.GroupBy(BandOf).OrderBy(g => g.Key))
         {
-            var floor = NoiseFloorBlocks(band.ToList(), relativeSpread);
-            if (floor.Count < MinBlocksPerBand) continue;
-            bandBlocks.Add((band.Key, floor));
-            kept.AddRange(floor);
+            // The floor is found per channel as well as on luma: texture or compression noise can sit
+            // in one channel only (blue in JPEG shadows) where luma barely sees it.
+            var members = band.ToList();
+            var floors = new List<GrainBlockMeasure>[4];
+            for (int c = 0; c < 3; c++) floors[c] = NoiseFloorBlocks(members, b => b.Variance[c], relativeSpread);
+            floors[3] = NoiseFloorBlocks(members, b => b.LumaVariance, relativeSpread);
+            if (floors.Any(f => f.Count < MinBlocksPerBand)) continue;
+            bandBlocks.Add(floors);
+            kept.AddRange(floors[3]);
         }
 
         var rho = kept.Count > 0 ? Autocorrelation(kept) : firstRho;
         double retention = GrainBlockMeasure.SurfaceFitRetention(rho);
-        var bands = bandBlocks.Select(b => BandStrength(b.Blocks, retention)).ToList();
+        var bands = bandBlocks.Select(b => BandStrength(b, retention)).ToList();
         return new GrainProfile
         {
             FrameHeight = height,
@@ -160,16 +165,17 @@ public static class GrainEstimator
     /// where the kept blocks' mean equals the floor, i.e. at the grain's variance when noise-only
     /// blocks are present; blocks carrying texture as well lie above the clip and are dropped.
     /// </summary>
-    private static List<GrainBlockMeasure> NoiseFloorBlocks(List<GrainBlockMeasure> band, double relativeSpread)
+    private static List<GrainBlockMeasure> NoiseFloorBlocks(List<GrainBlockMeasure> band, Func<GrainBlockMeasure, double> variance, double relativeSpread)
     {
-        var sorted = band.OrderBy(b => b.LumaVariance).ToList();
-        double estimate = sorted[sorted.Count / 4].LumaVariance;
+        var sorted = band.OrderBy(variance).ToList();
+        double estimate = variance(sorted[sorted.Count / 4]);
         var kept = sorted;
         for (int iteration = 0; iteration < 100; iteration++)
         {
             double clip = estimate * (1 + FloorClip * relativeSpread);
-            kept = sorted.TakeWhile(b => b.LumaVariance <= clip).ToList();
-            double next = kept.Average(b => b.LumaVariance);
+            kept = sorted.TakeWhile(b => variance(b) <= clip).ToList();
+            if (kept.Count == 0) break;
+            double next = kept.Average(variance);
             if (Math.Abs(next - estimate) <= 1e-9 * estimate) break;
             estimate = next;
         }
@@ -197,10 +203,11 @@ public static class GrainEstimator
         return rho;
     }
 
-    private static GrainBand BandStrength(List<GrainBlockMeasure> blocks, double retention)
+    /// <summary>Strength per channel from that channel's floor blocks; intensity and count from the luma floor's.</summary>
+    private static GrainBand BandStrength(List<GrainBlockMeasure>[] floors, double retention)
     {
-        double Strength(int c) => Math.Sqrt(blocks.Average(b => b.Variance[c]) / retention);
-        return new GrainBand(blocks.Average(b => b.Intensity), Strength(0), Strength(1), Strength(2), blocks.Count);
+        double Strength(int c) => Math.Sqrt(floors[c].Average(b => b.Variance[c]) / retention);
+        return new GrainBand(floors[3].Average(b => b.Intensity), Strength(0), Strength(1), Strength(2), floors[3].Count);
     }
 
     private static double ChannelCorrelation(IReadOnlyList<GrainBlockMeasure> blocks)
