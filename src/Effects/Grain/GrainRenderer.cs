@@ -143,8 +143,9 @@ public static class GrainRenderer
             if (channels == 4) output[i + 3] = alpha;
             float inverse = alpha > Imaging.Premultiplication.TransparentAlpha ? 1f / alpha : 0f;
             float sr = r * inverse, sg = g * inverse, sb = b * inverse;
-            if (log) { sr = GrainWorkingSpace.ToLog(sr); sg = GrainWorkingSpace.ToLog(sg); sb = GrainWorkingSpace.ToLog(sb); }
-            strengths.Lookup(wr * sr + wg * sg + wb * sb, out float kr, out float kg, out float kb);
+            float lr = sr, lg = sg, lb = sb;
+            if (log) { lr = GrainWorkingSpace.ToLog(sr); lg = GrainWorkingSpace.ToLog(sg); lb = GrainWorkingSpace.ToLog(sb); }
+            strengths.Lookup(wr * lr + wg * lg + wb * lb, out float kr, out float kg, out float kb);
 
             float gr, gg, gb;
             if (mono) { gr = gg = gb = f0[x]; }
@@ -159,10 +160,11 @@ public static class GrainRenderer
             float dr = kr * gr, dg = kg * gg, db = kb * gb;
             if (log)
             {
-                // Back to linear as a difference, so the input's own value is never re-rounded through the log.
-                dr = GrainWorkingSpace.FromLog(sr + dr) - GrainWorkingSpace.FromLog(sr);
-                dg = GrainWorkingSpace.FromLog(sg + dg) - GrainWorkingSpace.FromLog(sg);
-                db = GrainWorkingSpace.FromLog(sb + db) - GrainWorkingSpace.FromLog(sb);
+                // Back to linear as a difference from the straight value (the log is invertible, so
+                // decode(encode(s)) is s), so the input's own value is never re-rounded through the log.
+                dr = GrainWorkingSpace.FromLog(lr + dr) - sr;
+                dg = GrainWorkingSpace.FromLog(lg + dg) - sg;
+                db = GrainWorkingSpace.FromLog(lb + db) - sb;
             }
             if (grainOnly)
             {
