@@ -5,7 +5,7 @@ namespace Enhance.Effects.Grain;
 
 /// <summary>
 /// What the estimator measures on one square block of the source: its mean intensity and, after
-/// removing the best-fitting plane from each channel (a local "denoise" that keeps only what a
+/// removing the best-fitting quadratic surface from each channel (a local "denoise" that keeps only what a
 /// flat, gently shaded area cannot explain), the residual's variance per channel, the channels'
 /// covariances and its autocovariance at lags 0..MaxLag (along x and y, summed over channels).
 /// </summary>
@@ -81,63 +81,17 @@ internal sealed class GrainBlockMeasure
     }
 
     /// <summary>
-    /// Fraction of a grain's variance that survives the surface fit, for grain with normalised
-    /// autocorrelation <paramref name="rho"/> (separable, zero beyond the last lag). Fitting 6
-    /// parameters to correlated noise removes more than 6 samples' worth of it: the expected residual
-    /// energy is σ² (N − tr(P C)), P the projection on the quadratic basis and C the correlation
-    /// matrix. Every basis function is a product u(x)·v(y) of 1-D functions from {1, x, x² − c}, and
-    /// C is separable, so each term of the trace is a product of two 1-D quadratic forms.
-    /// </summary>
-    public static double SurfaceFitRetention(IReadOnlyList<double> rho)
-    {
-        double Rho(int lag) => Math.Abs(lag) < rho.Count ? rho[Math.Abs(lag)] : 0;
-        var basis = Basis1D();
-        var form = new double[3];
-        for (int b = 0; b < 3; b++)
-        {
-            double quadratic = 0, norm = 0;
-            for (int i = 0; i < Size; i++)
-            {
-                norm += basis[b][i] * basis[b][i];
-                for (int j = 0; j < Size; j++) quadratic += basis[b][i] * basis[b][j] * Rho(i - j);
-            }
-            form[b] = quadratic / norm;
-        }
-        double trace = 0;
-        foreach (var (u, v) in SurfaceTerms) trace += form[u] * form[v];
-        return 1 - trace / Samples;
-    }
-
-    /// <summary>The quadratic surface as products of 1-D basis functions (index into <see cref="Basis1D"/>) along x and y.</summary>
-    private static readonly (int U, int V)[] SurfaceTerms = [(0, 0), (1, 0), (0, 1), (2, 0), (1, 1), (0, 2)];
-
-    /// <summary>1, x and x² − mean(x²) over a block's columns, x centred: mutually orthogonal.</summary>
-    private static double[][] Basis1D()
-    {
-        double centre = (Size - 1) / 2.0, meanSquare = 0;
-        for (int i = 0; i < Size; i++) meanSquare += (i - centre) * (i - centre) / Size;
-        var one = new double[Size]; var linear = new double[Size]; var square = new double[Size];
-        for (int i = 0; i < Size; i++)
-        {
-            double x = i - centre;
-            one[i] = 1; linear[i] = x; square[i] = x * x - meanSquare;
-        }
-        return [one, linear, square];
-    }
-
-    private static readonly double[][] BasisValues = Basis1D();
-
-    /// <summary>
     /// Subtracts the least-squares quadratic surface from a block (the local "denoise": shading,
     /// gradients and gentle curvature such as vignetting or bokeh go, grain stays); returns the mean.
     /// </summary>
     private static double RemoveSurface(Span<float> plane)
     {
-        var basis = BasisValues;
-        Span<double> coefficients = stackalloc double[SurfaceTerms.Length];
-        for (int t = 0; t < SurfaceTerms.Length; t++)
+        var basis = GrainSurfaceFit.Basis;
+        var terms = GrainSurfaceFit.Terms;
+        Span<double> coefficients = stackalloc double[terms.Length];
+        for (int t = 0; t < terms.Length; t++)
         {
-            var (u, v) = SurfaceTerms[t];
+            var (u, v) = terms[t];
             double dot = 0, norm = 0;
             for (int y = 0; y < Size; y++)
                 for (int x = 0; x < Size; x++)
@@ -151,8 +105,8 @@ internal sealed class GrainBlockMeasure
             for (int x = 0; x < Size; x++)
             {
                 double fit = 0;
-                for (int t = 0; t < SurfaceTerms.Length; t++)
-                    fit += coefficients[t] * basis[SurfaceTerms[t].U][x] * basis[SurfaceTerms[t].V][y];
+                for (int t = 0; t < terms.Length; t++)
+                    fit += coefficients[t] * basis[terms[t].U][x] * basis[terms[t].V][y];
                 plane[y * Size + x] -= (float)fit;
             }
         return coefficients[0];

@@ -11,8 +11,9 @@ namespace Enhance.Effects.Grain;
 /// 3. in each band find the noise floor (per channel and on luma): the variance level the flattest blocks share, by an
 ///    iterated clip that keeps blocks no more than 2.5 sampling deviations above it (textured
 ///    blocks sit above the floor and drop out; the grain alone cannot push a block that far);
-/// 4. per channel strength = residual variance of the kept blocks, corrected for what the plane
-///    fit removes of a correlated grain; spatial correlation = the kept blocks' autocorrelation;
+/// 4. per channel strength = residual variance of the kept blocks, corrected for what the surface
+///    fit removes of a correlated grain; spatial correlation = the kept blocks' autocorrelation with
+///    the fit's effect undone (<see cref="GrainSurfaceFit"/>);
 ///    channel correlation = their pooled inter-channel correlation.
 /// </summary>
 public static class GrainEstimator
@@ -60,8 +61,10 @@ public static class GrainEstimator
             kept.AddRange(floors[3]);
         }
 
-        var rho = kept.Count > 0 ? Autocorrelation(kept) : firstRho;
-        double retention = GrainBlockMeasure.SurfaceFitRetention(rho);
+        // The blocks' autocorrelation is that of the grain after the surface fit; undo the fit's
+        // effect to get the grain's own (its width and the variance share the fit removed).
+        var rho = GrainSurfaceFit.UndoFit(kept.Count > 0 ? Autocorrelation(kept) : firstRho);
+        double retention = GrainSurfaceFit.Retention(rho);
         var bands = bandBlocks.Select(b => BandStrength(b, retention)).ToList();
         return new GrainProfile
         {
