@@ -93,6 +93,7 @@ std::string knownHostLabel(const std::string &name) {
 }  // namespace
 
 bool parseCli(const std::vector<std::string> &argsIn, CliOptions *o, std::string *error) {
+  *o = CliOptions();
   // Accept "--opt=value" as well as "--opt value".
   std::vector<std::string> args;
   for (const auto &a : argsIn) {
