@@ -29,6 +29,7 @@ int render(PluginCache &plugins, const CliOptions &o, std::ostream &out, std::os
       if (o.verbose) out << "frame " << f << " -> " << path << " (" << img.width() << "x" << img.height() << ")\n";
     }
     graph.endSequence();
+    graph.purgeCaches();
   } catch (const OfxError &e) {
     err << "ofxhost: render failed: " << e.what() << "\n";
     for (size_t i = 0; i < graph.size(); ++i) {

@@ -90,6 +90,11 @@ TEST_F(EndToEnd, TiledRenderOnThreadsEqualsUntiled) {
   EXPECT_LT(test::maxDifference(whole, expected), 1e-5);
 }
 
+TEST_F(EndToEnd, ImagesFetchedFromAThreadThePluginStartedAreTheSame) {
+  ASSERT_EQ(render(kGain, dir + "/foreign.exr", {"--param", "g.gain=2", "--param", "g.foreignThread=1", "--tile", "20"}), 0);
+  EXPECT_LT(test::maxDifference(readImage(dir + "/foreign.exr"), gained(picture, 2.0)), 1e-5);
+}
+
 TEST_F(EndToEnd, PluginWithoutTilesRendersWholeFramesEvenWhenTilesAreAsked) {
   ASSERT_EQ(render(kNoTiles, dir + "/whole.exr", {"--param", "g.gain=0.5"}), 0);
   ASSERT_EQ(render(kNoTiles, dir + "/tiled.exr", {"--param", "g.gain=0.5", "--tile", "8", "--threads", "4"}), 0);

@@ -13,6 +13,7 @@
 #include "enhance/ofx_abi.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -86,6 +87,8 @@ static OfxStatus describeInContext(OfxImageEffectHandle effect, int tiles) {
   gParam->paramDefine(ps, kOfxParamTypeChoice, "mode", &pp);
   gProp->propSetString(pp, kOfxParamPropChoiceOption, 0, "multiply");
   gProp->propSetString(pp, kOfxParamPropChoiceOption, 1, "invert");
+  /* Fetch images on a thread the plug-in starts itself (as a managed runtime's pool would). */
+  gParam->paramDefine(ps, kOfxParamTypeBoolean, "foreignThread", &pp);
   gParam->paramDefine(ps, kOfxParamTypeString, "note", &pp);
   gProp->propSetString(pp, kOfxParamPropDefault, 0, "hello");
   return kOfxStatOK;
@@ -193,6 +196,20 @@ static int componentsOf(const char *c) {
   return 0;
 }
 
+typedef struct Fetch {
+  OfxImageClipHandle srcClip, dstClip;
+  double time;
+  OfxPropertySetHandle src, dst;
+  OfxStatus srcStatus, dstStatus;
+} Fetch;
+
+static void *fetchImages(void *arg) {
+  Fetch *f = (Fetch *)arg;
+  f->dstStatus = gEffect->clipGetImage(f->dstClip, f->time, NULL, &f->dst);
+  f->srcStatus = gEffect->clipGetImage(f->srcClip, f->time, NULL, &f->src);
+  return NULL;
+}
+
 static OfxStatus render(OfxImageEffectHandle effect, OfxPropertySetHandle in, int tiles) {
   double time = 0;
   int fail = 0, mode = 0;
@@ -214,9 +231,22 @@ static OfxStatus render(OfxImageEffectHandle effect, OfxPropertySetHandle in, in
   OfxPropertySetHandle src = NULL, dst = NULL;
   gEffect->clipGetHandle(effect, kOfxImageEffectSimpleSourceClipName, &srcClip, NULL);
   gEffect->clipGetHandle(effect, kOfxImageEffectOutputClipName, &dstClip, NULL);
-  if (gEffect->clipGetImage(dstClip, time, NULL, &dst) != kOfxStatOK) return kOfxStatFailed;
-  if (gEffect->clipGetImage(srcClip, time, NULL, &src) != kOfxStatOK) {
-    gEffect->clipReleaseImage(dst);
+  int foreign = 0;
+  gParam->paramGetValueAtTime(param(effect, "foreignThread"), time, &foreign);
+  Fetch f = {srcClip, dstClip, time, NULL, NULL, kOfxStatFailed, kOfxStatFailed};
+  if (foreign) {
+    pthread_t t;
+    if (pthread_create(&t, NULL, fetchImages, &f) != 0) return kOfxStatErrMemory;
+    pthread_join(t, NULL);
+  } else {
+    fetchImages(&f);
+  }
+  src = f.src;
+  dst = f.dst;
+  if (f.srcStatus != kOfxStatOK || f.dstStatus != kOfxStatOK) {
+    if (f.srcStatus == kOfxStatOK) gEffect->clipReleaseImage(src);
+    if (f.dstStatus == kOfxStatOK) gEffect->clipReleaseImage(dst);
+    gMessage->message(effect, kOfxMessageError, NULL, "clipGetImage failed (%d, %d)", f.srcStatus, f.dstStatus);
     return kOfxStatFailed;
   }
   char *srcDepth, *dstDepth, *srcComps, *dstComps;
