@@ -60,7 +60,7 @@ int runOfxhost(const std::vector<std::string> &args, std::ostream &out, std::ost
   setVerbose(o.verbose);
   try {
     PluginCache plugins;
-    plugins.discover(PluginCache::searchPath(o.pluginPaths));
+    plugins.discover(o.noDefaultPaths ? o.pluginPaths : PluginCache::searchPath(o.pluginPaths));
     if (o.command == "list") {
       listPlugins(plugins, o.json, out);
       return 0;

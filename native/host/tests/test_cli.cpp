@@ -84,8 +84,9 @@ TEST(Cli, NegativeAndSingleFrames) {
 TEST(Cli, ListOptions) {
   CliOptions o;
   std::string e;
-  ASSERT_TRUE(parse({"list", "--json", "--plugin-path", "/x"}, &o, &e)) << e;
+  ASSERT_TRUE(parse({"list", "--json", "--plugin-path", "/x", "--no-default-paths"}, &o, &e)) << e;
   EXPECT_EQ(o.command, "list");
+  EXPECT_TRUE(o.noDefaultPaths);
   EXPECT_TRUE(o.json);
   EXPECT_FALSE(parse({"list", "--node", "x"}, &o, &e));
 }

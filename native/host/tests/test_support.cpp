@@ -45,6 +45,7 @@ int runHost(const std::vector<std::string> &args, std::string *out, std::string 
   std::vector<std::string> all = args;
   all.emplace_back("--plugin-path");
   all.emplace_back(OFXHOST_TEST_PLUGIN_DIR);
+  all.emplace_back("--no-default-paths");  // installed plug-ins must not change test results
   std::ostringstream o, e;
   const int rc = runOfxhost(all, o, e);
   if (out != nullptr) *out = o.str();
