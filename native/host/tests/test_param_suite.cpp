@@ -179,7 +179,7 @@ TEST_F(ParamSuite, CopyWithOffsetShiftsKeys) {
 
 TEST_F(ParamSuite, BadHandlesAreRejected) {
   double v;
-  int junk[8] = {};
+  alignas(Param) unsigned char junk[sizeof(Param)] = {};  // zeroed: no magic number
   EXPECT_EQ(s->paramGetValue(reinterpret_cast<OfxParamHandle>(junk), &v), kOfxStatErrBadHandle);
   EXPECT_EQ(s->paramGetValue(nullptr, &v), kOfxStatErrBadHandle);
 }

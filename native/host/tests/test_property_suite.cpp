@@ -108,7 +108,7 @@ TEST(PropertySuite, ResetRestoresTheDefinedDefault) {
 
 TEST(PropertySuite, BadHandleIsRejected) {
   auto *s = suite();
-  int junk[16] = {};
+  alignas(PropertySet) unsigned char junk[sizeof(PropertySet)] = {};  // zeroed: no magic number
   int i = 0;
   EXPECT_EQ(s->propGetInt(reinterpret_cast<OfxPropertySetHandle>(junk), "x", 0, &i), kOfxStatErrBadHandle);
   EXPECT_EQ(s->propGetInt(nullptr, "x", 0, &i), kOfxStatErrBadHandle);
