@@ -90,6 +90,16 @@ TEST_F(EndToEnd, TiledRenderOnThreadsEqualsUntiled) {
   EXPECT_LT(test::maxDifference(whole, expected), 1e-5);
 }
 
+TEST_F(EndToEnd, TilesFetchTheirInputsByRegionOfInterest) {
+  // shift=5 reads 5 pixels left of each tile: without RoI-based fetching tile edges go black.
+  ASSERT_EQ(render(kGain, dir + "/whole.exr", {"--param", "g.shift=5"}), 0);
+  ASSERT_EQ(render(kGain, dir + "/tiled.exr", {"--param", "g.shift=5", "--tile", "8", "--threads", "3"}), 0);
+  const FloatImage whole = readImage(dir + "/whole.exr");
+  EXPECT_EQ(test::maxDifference(readImage(dir + "/tiled.exr"), whole), 0.0);
+  EXPECT_EQ(whole.at(4, 10)[3], 0.0f);  // shifted in from outside the source
+  for (int k = 0; k < 4; ++k) EXPECT_NEAR(whole.at(8, 10)[k], picture.at(3, 10)[k], 1e-6);
+}
+
 TEST_F(EndToEnd, ImagesFetchedFromAThreadThePluginStartedAreTheSame) {
   ASSERT_EQ(render(kGain, dir + "/foreign.exr", {"--param", "g.gain=2", "--param", "g.foreignThread=1", "--tile", "20"}), 0);
   EXPECT_LT(test::maxDifference(readImage(dir + "/foreign.exr"), gained(picture, 2.0)), 1e-5);

@@ -7,6 +7,9 @@
  * RoD, a "fail" switch that posts an error and fails the render, and all depths/components.
  *
  * Two plug-ins live in the binary:
+ * "shift" moves the picture right by N canonical pixels and asks for the matching region of
+ * interest, so tiled renders are only right if the host fetches inputs by RoI.
+ *
  *   io.enhance.test.Gain        tiles, FullySafe, byte/short/float, RGBA/RGB/Alpha
  *   io.enhance.test.GainNoTiles no tiles, Unsafe, float only, RGBA only
  */
@@ -82,6 +85,7 @@ static OfxStatus describeInContext(OfxImageEffectHandle effect, int tiles) {
   gProp->propSetDouble(pp, kOfxParamPropDefault, 2, 1.0);
   gParam->paramDefine(ps, kOfxParamTypeInteger, "pad", &pp);
   gProp->propSetInt(pp, kOfxParamPropDefault, 0, 0);
+  gParam->paramDefine(ps, kOfxParamTypeInteger, "shift", &pp);
   gParam->paramDefine(ps, kOfxParamTypeBoolean, "fail", &pp);
   gProp->propSetInt(pp, kOfxParamPropAnimates, 0, 0);
   gParam->paramDefine(ps, kOfxParamTypeChoice, "mode", &pp);
@@ -124,6 +128,19 @@ static OfxStatus regionOfDefinition(OfxImageEffectHandle effect, OfxPropertySetH
   return kOfxStatOK;
 }
 
+/* Output pixel x comes from source pixel x - shift: the RoI is the window moved left. */
+static OfxStatus regionsOfInterest(OfxImageEffectHandle effect, OfxPropertySetHandle in, OfxPropertySetHandle out) {
+  double time = 0;
+  int shift = 0;
+  OfxRectD roi;
+  gProp->propGetDouble(in, kOfxPropTime, 0, &time);
+  gParam->paramGetValueAtTime(param(effect, "shift"), time, &shift);
+  gProp->propGetDoubleN(in, kOfxImageEffectPropRegionOfInterest, 4, &roi.x1);
+  roi.x1 -= shift, roi.x2 -= shift;
+  gProp->propSetDoubleN(out, "OfxImageClipPropRoI_Source", 4, &roi.x1);
+  return kOfxStatOK;
+}
+
 typedef struct RenderJob {
   OfxImageEffectHandle effect;
   OfxRectI window, srcBounds, dstBounds;
@@ -131,7 +148,7 @@ typedef struct RenderJob {
   char *dstData;
   int srcRowBytes, dstRowBytes, components, bytes;
   double gain;
-  int invert;
+  int invert, shift;
 } RenderJob;
 
 static double load(const RenderJob *j, const char *row, int i) {
@@ -164,8 +181,9 @@ static void renderBand(unsigned int index, unsigned int count, void *arg) {
     const int srcRowInside = y >= j->srcBounds.y1 && y < j->srcBounds.y2;
     const char *srow = srcRowInside ? j->srcData + (long)(y - j->srcBounds.y1) * j->srcRowBytes : NULL;
     for (int x = j->window.x1; x < j->window.x2; ++x) {
-      const int inside = srow != NULL && x >= j->srcBounds.x1 && x < j->srcBounds.x2;
-      const int di = (x - j->dstBounds.x1) * j->components, si = (x - j->srcBounds.x1) * j->components;
+      const int sx = x - j->shift;
+      const int inside = srow != NULL && sx >= j->srcBounds.x1 && sx < j->srcBounds.x2;
+      const int di = (x - j->dstBounds.x1) * j->components, si = (sx - j->srcBounds.x1) * j->components;
       /* premultiplied invert: colour -> alpha - colour (RGB images have alpha 1) */
       const double alpha = !inside ? 0.0 : j->components == 4 ? load(j, srow, si + 3) : 1.0;
       for (int k = 0; k < j->components; ++k) {
@@ -226,6 +244,10 @@ static OfxStatus render(OfxImageEffectHandle effect, OfxPropertySetHandle in, in
   gParam->paramGetValueAtTime(param(effect, "gain"), time, &j.gain);
   gParam->paramGetValueAtTime(param(effect, "mode"), time, &mode);
   j.invert = mode == 1;
+  double scale[2] = {1, 1};
+  gProp->propGetDoubleN(in, kOfxImageEffectPropRenderScale, 2, scale);
+  gParam->paramGetValueAtTime(param(effect, "shift"), time, &j.shift);
+  j.shift = (int)lrint(j.shift * scale[0]);
 
   OfxImageClipHandle srcClip, dstClip;
   OfxPropertySetHandle src = NULL, dst = NULL;
@@ -286,6 +308,7 @@ static OfxStatus mainEntry(const char *action, const void *handle, OfxPropertySe
   if (strcmp(action, kOfxImageEffectActionDescribeInContext) == 0) return describeInContext(effect, tiles);
   if (strcmp(action, kOfxActionCreateInstance) == 0) return createInstance(effect, in);
   if (strcmp(action, kOfxImageEffectActionGetRegionOfDefinition) == 0) return regionOfDefinition(effect, in, out);
+  if (strcmp(action, kOfxImageEffectActionGetRegionsOfInterest) == 0) return regionsOfInterest(effect, in, out);
   if (strcmp(action, kOfxImageEffectActionRender) == 0) return render(effect, in, tiles);
   return kOfxStatReplyDefault;
 }
