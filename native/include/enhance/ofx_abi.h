@@ -391,6 +391,8 @@ typedef struct OfxParameterSuiteV1 {
 #define kOfxImageClipPropContinuousSamples "OfxImageClipPropContinuousSamples"
 #define kOfxImageClipPropFieldExtraction "OfxImageClipPropFieldExtraction"
 #define kOfxImageClipPropFieldOrder "OfxImageClipPropFieldOrder"
+/* GetRegionsOfInterest answers one property per input clip: this prefix + the clip name. */
+#define kOfxImageClipPropRoI "OfxImageClipPropRoI_"
 
 #define kOfxImageComponentNone "OfxImageComponentNone"
 #define kOfxImageComponentRGBA "OfxImageComponentRGBA"
