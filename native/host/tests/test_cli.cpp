@@ -70,6 +70,13 @@ TEST(Cli, DefaultsForAMinimalRender) {
   EXPECT_EQ(o.hostName, "io.enhance.ofxhost");
 }
 
+TEST(Cli, HalfDepthParsesForForcedRenders) {
+  CliOptions o;
+  std::string e;
+  ASSERT_TRUE(parse({"render", "--node", "n", "--input", "a", "--output", "b", "--depth", "half", "--force-depth"}, &o, &e)) << e;
+  EXPECT_EQ(o.depth, Depth::Half);
+}
+
 TEST(Cli, NegativeAndSingleFrames) {
   CliOptions o;
   std::string e;
@@ -102,7 +109,7 @@ TEST(Cli, ErrorsNameTheProblem) {
   EXPECT_FALSE(parse({"render", "--node", "n", "--output", "b"}, &o, &e));
   EXPECT_NE(e.find("--input"), std::string::npos);
   const std::vector<std::vector<std::string>> bad = {
-      {"--depth", "half"},      {"--components", "RG"},   {"--render-scale", "2"},  {"--render-scale", "x"},
+      {"--depth", "double"},    {"--components", "RG"},   {"--render-scale", "2"},  {"--render-scale", "x"},
       {"--tile", "0"},          {"--threads", "-1"},      {"--frames", "5-2"},      {"--param", "nodot=1"},
       {"--param", "n.p"},       {"--key", "n.p=1"},       {"--input-clip", "n.c"},  {"--resolve-page", "Deliver"},
       {"--context", "paint"},   {"--output-format", "u8"}, {"--bogus"},             {"--tile"}};
