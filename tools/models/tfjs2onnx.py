@@ -38,7 +38,10 @@ def load_weights(model_dir, manifest):
     """
     weights = {}
     for group in manifest:
-        data = b"".join(open(os.path.join(model_dir, p), "rb").read() for p in group["paths"])
+        data = b""
+        for shard in group["paths"]:
+            with open(os.path.join(model_dir, shard), "rb") as f:
+                data += f.read()
         pos = 0
         for entry in group["weights"]:
             count = int(np.prod(entry["shape"])) if entry["shape"] else 1
@@ -144,7 +147,8 @@ def chain(nodes, initializer_names, passes):
 
 
 def convert(model_json, name, input_range, doc, passes=1):
-    spec = json.load(open(model_json))
+    with open(model_json) as f:
+        spec = json.load(f)
     if spec.get("format") != "layers-model":
         raise ImportError_(f"{model_json}: format {spec.get('format')} (only TF.js layers models are supported)")
     config = spec["modelTopology"]["model_config"]
