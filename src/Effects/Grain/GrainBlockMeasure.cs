@@ -77,7 +77,8 @@ internal sealed class GrainBlockMeasure
         measure.Covariance[0] = Dot(r, g) / Samples;
         measure.Covariance[1] = Dot(g, b) / Samples;
         measure.Covariance[2] = Dot(r, b) / Samples;
-        return measure;
+        // NaN or infinite samples (possible in float pipelines) would poison every average downstream.
+        return double.IsFinite(measure.LumaVariance) && double.IsFinite(measure.Autocovariance.Sum()) ? measure : null;
     }
 
     /// <summary>
