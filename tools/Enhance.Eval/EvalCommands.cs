@@ -5,6 +5,7 @@ internal static class EvalCommands
 {
     private static readonly Dictionary<string, (string Help, Func<string[], int> Run)> Commands = new()
     {
+        ["dehalo"] = ("Dehalo: halo reduction, edge contrast, PSNR on real photos with made halos", DehaloEval.Run),
     };
 
     public static int Run(string[] args)
