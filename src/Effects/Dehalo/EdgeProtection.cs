@@ -72,6 +72,8 @@ internal static class EdgeProtection
             {
                 var w = weight.Row(y, area.X1, area.X2);
                 PlaneOps.Ramp(w, w, 0f, 2f);
+                // Last, the centre line itself is taken out again: the blur above would fill it in.
+                PlaneOps.Suppress(w, strong.Row(y, area.X1, area.X2));
             }
         });
     }

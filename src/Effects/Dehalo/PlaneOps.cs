@@ -97,6 +97,14 @@ internal static class PlaneOps
         for (; i < n; i++) dst[i] = a[i] - b[i];
     }
 
+    /// <summary>dst = dst − dst · mask: keeps dst where the 0–1 mask is 0, removes it where the mask is 1.</summary>
+    public static void Suppress(Span<float> dst, ReadOnlySpan<float> mask)
+    {
+        int n = dst.Length, i = 0;
+        for (; i <= n - Lanes; i += Lanes) { var d = Load(dst, i); Store(d - d * Load(mask, i), dst, i); }
+        for (; i < n; i++) dst[i] = dst[i] - dst[i] * mask[i];
+    }
+
     /// <summary>dst = w · src (starts a weighted sum).</summary>
     public static void Scale(Span<float> dst, ReadOnlySpan<float> src, float w)
     {
