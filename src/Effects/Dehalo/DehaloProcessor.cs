@@ -1,3 +1,4 @@
+using System.Numerics;
 using Enhance.Effects.Imaging;
 
 namespace Enhance.Effects.Dehalo;
@@ -12,9 +13,11 @@ namespace Enhance.Effects.Dehalo;
 ///  3. <see cref="NeighbourhoodFilters.Range3x3"/> of source and reference, and
 ///     <see cref="HaloLimiter.DetailMaskAndReference"/>: where the reference loses little range (a clean edge)
 ///     the reference rules, where it loses much (texture) the source is kept.
-///  4. <see cref="HaloLimiter.Limit"/>: the source clamped to the 3×3 range of that merged reference,
-///     optionally at sub-pixel positions; <see cref="HaloLimiter.ApplyStrengths"/> for dark and bright halos.
-///  5. <see cref="EdgeProtection.Build"/>: confines the change to the halo zone beside strong edges.
+///  4. <see cref="HaloLimiter.Limit"/>: the source clamped to the 5×5 range of that merged reference
+///     (<see cref="LimitRadius"/>), optionally at sub-pixel positions; <see cref="HaloLimiter.FadeLargeCorrections"/>
+///     spares thin lines; <see cref="HaloLimiter.ApplyStrengths"/> for dark and bright halos.
+///  5. <see cref="EdgeProtection.Build"/>: confines the change to the halo zone beside strong edges and keeps
+///     the edges' centre lines unchanged.
 ///  6. <see cref="LumaTransfer.Write"/>: the luma change added to R, G, B (colour differences kept), alpha copied.
 /// </summary>
 public static class DehaloProcessor
@@ -112,9 +115,18 @@ public static class DehaloProcessor
                 var d = delta.Row(y, area.X1, area.X2);
                 var m = mask.Row(y, area.X1, area.X2);
                 var zone = detail.Row(y, area.X1, area.X2);
-                for (int i = 0; i < w.Length; i++)
+                // Without protection the weight plane holds zeros and the formula gives exactly `strength`.
+                int n = w.Length, i = 0, lanes = Vector<float>.Count;
+                var vp = new Vector<float>(protection); var vs = new Vector<float>(strength);
+                for (; i <= n - lanes; i += lanes)
                 {
-                    float wi = protection > 0 ? (1f + protection * (w[i] - 1f)) * strength : strength;
+                    var wi = (Vector<float>.One + vp * (new Vector<float>(w.Slice(i)) - Vector<float>.One)) * vs;
+                    (new Vector<float>(d.Slice(i)) * wi).CopyTo(d.Slice(i));
+                    ((Vector<float>.One - new Vector<float>(zone.Slice(i))) * wi).CopyTo(m.Slice(i));
+                }
+                for (; i < n; i++)
+                {
+                    float wi = (1f + protection * (w[i] - 1f)) * strength;
                     d[i] *= wi;
                     m[i] = (1f - zone[i]) * wi;
                 }

@@ -38,8 +38,10 @@ public sealed record DehaloSettings
     /// <summary>
     /// Low sensitivity, 0–100 (percent). The halo mask comes from how much of a pixel's local range the
     /// blurred reference loses: texture loses most of it, a clean edge keeps it. Areas that lose more than
-    /// this percentage count as detail and are kept; raise it to treat more of the picture as halo zone.
-    /// (DeHalo_alpha's lowsens on its 0–255 scale is this value × 2.55.)
+    /// this percentage start to count as detail and are kept; raise it to remove more halo (at the cost of
+    /// touching fine detail), lower it to protect detail. (DeHalo_alpha's lowsens on its 0–255 scale is this
+    /// value × 2.55.) The default 40 was chosen on the halo test photos: 30 keeps more detail but removes
+    /// about half the halo energy, 50 removes ~85 % but changes halo-free pictures more.
     /// </summary>
     public double SensitivityLow { get; init; } = 40;
 
@@ -51,9 +53,9 @@ public sealed record DehaloSettings
     public double SensitivityHigh { get; init; } = 100;
 
     /// <summary>
-    /// Edge protection, 0–1, in the manner of FineDehalo: at 1 only the halo zone next to strong edges is
-    /// treated, the strong edges themselves and areas between close parallel edges (lines, fine stripes)
-    /// are excluded; at 0 the plain DeHalo_alpha limiter acts everywhere.
+    /// Edge protection, 0–1, in the manner of FineDehalo: at 1 only the halo zone within the radius of strong
+    /// edges is treated and the edges' centre lines are never changed, so flat areas and texture away from
+    /// strong edges stay untouched; at 0 the DeHalo_alpha limiter acts wherever it finds an overshoot.
     /// </summary>
     public double EdgeProtection { get; init; } = 1;
 

@@ -8,8 +8,9 @@ namespace Enhance.Effects.Dehalo;
 /// <summary>
 /// The DeHalo_alpha core on luma planes: a detail mask from how much local range the halo-free reference
 /// loses, a merged reference (source where there is detail, reference where there is a clean edge), and the
-/// limiter that keeps the source inside the local range of that merged reference. A halo is exactly the
-/// part of the source that overshoots the range its edge really spans, so clamping removes it and nothing else.
+/// limiter that keeps the source inside the local range of that merged reference (over the window of
+/// <see cref="DehaloProcessor.LimitRadius"/>). A halo is the part of the source that overshoots the range its
+/// edge really spans, so clamping removes it; <see cref="FadeLargeCorrections"/> spares thin lines.
 /// </summary>
 internal static class HaloLimiter
 {
@@ -63,7 +64,7 @@ internal static class HaloLimiter
     }
 
     /// <summary>
-    /// correction = clamp(source, low, high) − source over <paramref name="area"/>, where low/high are the 3×3
+    /// correction = clamp(source, low, high) − source over <paramref name="area"/>, where low/high are the local
     /// minimum/maximum of the merged reference. With <paramref name="supersample"/> the clamp is evaluated at
     /// the four points (±¼, ±¼) of each pixel (bilinear interpolation of all three planes) and the corrections
     /// averaged: a per-pixel clamp switches on and off in stair steps along a diagonal edge, the sub-pixel one
