@@ -1,4 +1,5 @@
 using Enhance.Plugin.Host.Framework;
+using Enhance.Plugin.Host.Nodes.Dehalo;
 using Enhance.Plugin.Host.Nodes.Grain;
 using Enhance.Plugin.Host.Nodes.Upscale;
 
@@ -14,6 +15,7 @@ public static class PluginRegistry
     public static IReadOnlyList<ImageEffectPlugin> All { get; } =
     [
         new UpscalePlugin(),
+        new DehaloPlugin(),
         new GrainPlugin(),
     ];
 
