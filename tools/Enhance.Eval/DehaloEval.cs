@@ -47,9 +47,12 @@ internal static class DehaloEval
             if (double.IsFinite(reduction)) { sumReduction += reduction; sumEdge += edge1; n++; }
         }
         Console.WriteLine($"mean halo reduction {sumReduction / Math.Max(1, n):F1} %, mean edge contrast kept {sumEdge / Math.Max(1, n):F1} %");
-        Console.WriteLine("Columns: halo↓ = halo energy reduction; edge1/edge2 = step across strong edges at ±1/±2 px, output vs input;");
-        Console.WriteLine("PSNR in/out = haloed input / output against the clean upscale; clean→, orig→ = PSNR of the node's output against");
-        Console.WriteLine("its input on the halo-free clean upscale and on the original photo.");
+        Console.WriteLine("Columns: halo↓ = halo energy (overshoot beyond the clean picture's local plateaus, within 3 px of strong");
+        Console.WriteLine("edges) removed; edge1 = step across strong edges at ±1 px with samples clamped to the plateaus, output vs");
+        Console.WriteLine("input; raw1 = the same unclamped (halo counts as contrast there); clean% = edge1 of the clean upscale vs the");
+        Console.WriteLine("haloed input (the sharpener also steepened the edges); PSNR in/out = haloed input / output against the clean");
+        Console.WriteLine("upscale; clean→, orig→, free→ = PSNR of the node's output against its input on the clean Lanczos upscale,");
+        Console.WriteLine("the original photo and the 2×2-box-downscaled (halo-free) photo; ms = one render (includes JIT on the first).");
         return 0;
     }
 

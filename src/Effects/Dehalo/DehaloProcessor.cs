@@ -56,9 +56,10 @@ public static class DehaloProcessor
         if (sourceDefinition.IsEmpty)
             throw new ArgumentException("The source's region of definition is empty.", nameof(sourceDefinition));
         var output = destination.Bounds;
-        var needed = RequiredInputRegion(output, s).Intersect(sourceDefinition);
-        // A window entirely outside the clip still reads its nearest edge pixels.
-        if (needed.IsEmpty) needed = ClampInto(output, sourceDefinition);
+        var reach = RequiredInputRegion(output, s);
+        var needed = reach.Intersect(sourceDefinition);
+        // A window whose reach misses the clip entirely still reads the clip's nearest edge pixels.
+        if (needed.IsEmpty) needed = ClampInto(reach, sourceDefinition);
         if (!source.Bounds.Contains(needed))
             throw new ArgumentException($"Source {source.Bounds} does not cover the required input {needed}.", nameof(source));
 

@@ -68,6 +68,14 @@ public class DehaloProcessorTests
         using var inside = Render(source, definition, definition, s);
         for (int y = 0; y < 48; y++)
             Assert.True(outside.Row(y, 0, 64).SequenceEqual(inside.Row(y)), $"row {y}");
+        // A tile far right of the clip reads only the clip's edge pixels and matches the large render there.
+        var far = new PixelRect(100, 10, 112, 30);
+        using var wide = Render(source, definition, new PixelRect(-10, -5, 112, 53), s);
+        using var edgeOnly = new FloatImage(new PixelRect(63, 0, 64, 48), 4);
+        edgeOnly.CopyFrom(source);
+        using var farTile = Render(edgeOnly, definition, far, s);
+        for (int y = far.Y1; y < far.Y2; y++)
+            Assert.True(farTile.Row(y).SequenceEqual(wide.Row(y, far.X1, far.X2)), $"far row {y}");
     }
 
     [Fact]
