@@ -40,6 +40,15 @@ internal sealed class TileLayout
             throw new ArgumentException($"A {fixedWidth}×{fixedHeight} model input leaves no room inside a {overlap}-pixel overlap.");
     }
 
+    /// <summary>
+    /// The overlap a model needs: at least the configured one, and enough that the ignored outer
+    /// part of it covers the model's measured reach with a quarter to spare (so no weighted pixel
+    /// sees the padding). The reach is measured from one pixel; a tile border is a whole line of
+    /// them, whose small influences add up a little further out — hence the spare quarter.
+    /// </summary>
+    public static int OverlapFor(int configured, int reach) =>
+        Math.Max(configured, (int)Math.Ceiling((1.25 * reach + 1) / IgnoredFractionOfOverlap));
+
     public PixelRect Definition { get; }
     public int Scale { get; }
     public int Overlap { get; }

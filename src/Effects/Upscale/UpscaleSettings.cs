@@ -26,6 +26,8 @@ public sealed record UpscaleSettings
     /// Source pixels each tile sees beyond its core on every side, for context and feathering. The
     /// outer ¾ only give context; it must exceed the model's reach (receptive field radius) for
     /// tiles to be invisible: 32 suits compact models like Real-ESRGAN animevideov3 and ESRGAN-slim.
+    /// This is a minimum: a model whose measured reach (<see cref="SuperResolutionModel.Reach"/>)
+    /// needs more gets more.
     /// </summary>
     public int TileOverlap { get; init; } = DefaultTileOverlap;
 
