@@ -1,0 +1,85 @@
+using Enhance.Effects.Imaging;
+using Enhance.Effects.Resampling;
+using Enhance.Effects.Upscale;
+using Enhance.Plugin.Host.Framework;
+using Enhance.Plugin.Host.Imaging;
+using Enhance.Plugin.OfxBridge.Effects;
+using Enhance.Plugin.OfxBridge.Interop;
+
+namespace Enhance.Plugin.Host.Nodes.Upscale;
+
+/// <summary>One Upscale node on a clip: answers the geometry actions and renders.</summary>
+public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstance(context)
+{
+    private const string NodeName = "Enhance Upscale";
+
+    private UpscaleNodeSettings ReadSettings(double time) => UpscaleParams.Read(Effect.Params, time);
+
+    private UpscaleMode ModeOf(UpscaleNodeSettings s) => UpscaleParams.Resolve(s.Mode, Host, Context.ResolvePage);
+
+    private static bool IsFastPath(OfxPointD renderScale, bool draft) => draft || renderScale.X < 1 || renderScale.Y < 1;
+
+    private static UpscaleModelChoice ChooseModel(UpscaleNodeSettings s, UpscaleMode mode, bool fastPath) =>
+        UpscaleModelChoice.For(s, mode == UpscaleMode.Resize ? s.Scale : s.SourceScale, fastPath, ModelCatalog.Bundled);
+
+    public override OfxRectD? GetRegionOfDefinition(RegionOfDefinitionArguments args)
+    {
+        var s = ReadSettings(args.Time);
+        if (ModeOf(s) != UpscaleMode.Resize) return null; // same size as the input: the host's default
+        var source = Effect.GetClip(UpscalePlugin.SourceClip);
+        if (!source.IsConnected) return null;
+        return CanonicalCoordinates.Scale(source.GetRegionOfDefinition(args.Time), s.Scale, s.Scale);
+    }
+
+    public override IReadOnlyDictionary<string, OfxRectD>? GetRegionsOfInterest(RegionsOfInterestArguments args)
+    {
+        var s = ReadSettings(args.Time);
+        var mode = ModeOf(s);
+        var source = Effect.GetClip(UpscalePlugin.SourceClip);
+        var rs = args.RenderScale;
+        var window = CanonicalCoordinates.ToPixels(args.RegionOfInterest, rs);
+        var sourceDefinition = CanonicalCoordinates.ToPixels(source.GetRegionOfDefinition(args.Time), rs);
+        // The model's tiles may read beyond the classical kernel, so ask with the same model as Render.
+        using var choice = ChooseModel(s, mode, IsFastPath(rs, draft: false));
+        var needed = mode == UpscaleMode.Resize
+            ? UpscaleGeometry.ResizeInputRegion(window, choice.Settings, sourceDefinition)
+            : UpscaleGeometry.InPlaceRegions(window, choice.Settings, sourceDefinition).Input;
+        return new Dictionary<string, OfxRectD> { [UpscalePlugin.SourceClip] = CanonicalCoordinates.ToCanonical(needed, rs) };
+    }
+
+    public override void Render(RenderArguments args)
+    {
+        var s = ReadSettings(args.Time);
+        var mode = ModeOf(s);
+        using var choice = ChooseModel(s, mode, IsFastPath(args.RenderScale, args.IsDraft));
+        using var scope = RenderScope.Open(Effect, args, NodeName);
+        using var result = scope.CreateResult();
+        if (mode == UpscaleMode.Resize)
+        {
+            var needed = UpscaleGeometry.ResizeInputRegion(scope.Window, choice.Settings, scope.SourceDefinition);
+            using var input = scope.ReadSource(needed);
+            UpscaleRenderer.Render(input, scope.SourceDefinition, result, choice.Settings);
+        }
+        else
+        {
+            var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(scope.Window, choice.Settings, scope.SourceDefinition);
+            var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
+            using var input = scope.ReadSource(needed);
+            using var footprint = new FloatImage(footprintRegion, scope.Channels);
+            LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
+            UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings);
+        }
+        ClampAlpha(result);
+        scope.WriteResult(result);
+    }
+
+    /// <summary>Lanczos lobes overshoot; alpha outside 0–1 has no meaning for compositing.</summary>
+    private static void ClampAlpha(FloatImage image)
+    {
+        if (image.Channels is not (1 or 4)) return;
+        int step = image.Channels, offset = image.Channels - 1;
+        var pixels = image.Pixels;
+        for (int i = offset; i < pixels.Length; i += step)
+            pixels[i] = Math.Clamp(pixels[i], 0f, 1f);
+    }
+}
