@@ -2,7 +2,7 @@ namespace Enhance.Effects.Resampling;
 
 /// <summary>
 /// The Lanczos-3 filter taps for a run of output positions along one axis: for each output index,
-/// the first source index it reads and a fixed-length row of weights (zero-padded, normalised to 1).
+/// the first source index it reads and a fixed-length row of weights (zero where unneeded, normalised to 1).
 ///
 /// Weights depend only on the output canvas position, the scale and the source definition, never on
 /// which window is being rendered. That is what makes a tiled render bit-identical to an untiled one:
@@ -36,7 +36,7 @@ internal sealed class ResampleWeights
     /// <summary>Canvas index of the source sample that the first weight of each output position multiplies.</summary>
     public int[] FirstSource { get; }
 
-    /// <summary>Count × TapCount weights, row by row; unused taps at the end of a row are zero.</summary>
+    /// <summary>Count × TapCount weights, row by row; taps a row does not need (rows near the edges, or narrower than the widest) are zero.</summary>
     public float[] Weights { get; }
 
     /// <summary>Lowest source index read by any output position (inclusive).</summary>

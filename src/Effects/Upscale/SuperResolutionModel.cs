@@ -46,6 +46,12 @@ public sealed class SuperResolutionModel : IDisposable
     /// <summary>Output pixels per input pixel along each axis, read from the model (shapes or a probe run), never assumed.</summary>
     public int Scale { get; private set; }
 
+    /// <summary>
+    /// How far (input pixels) an input pixel influences the output, measured at load (see
+    /// <see cref="ModelReach"/>); 0 for fixed-size models, which are not measured.
+    /// </summary>
+    public int Reach { get; private set; }
+
     /// <summary>Input height the model insists on, or null when it accepts any (dynamic shape).</summary>
     public int? FixedInputHeight { get; }
 
@@ -63,6 +69,9 @@ public sealed class SuperResolutionModel : IDisposable
         {
             var model = Inspect(path, provider, session);
             model.Scale = model.ReadScale();
+            // Fixed-size models cannot take the probe picture; their tiles use the configured overlap.
+            if (model.FixedInputHeight is null && model.FixedInputWidth is null)
+                model.Reach = model.MeasureReach();
             return model;
         }
         catch
@@ -242,6 +251,18 @@ public sealed class SuperResolutionModel : IDisposable
             throw new ModelLoadException(ModelPath,
                 $"it turns a {inW}×{inH} image into {outW}×{outH}; expected the same whole-number enlargement (×1, ×2, ×4 …) in both directions.");
         return outH / inH;
+    }
+
+    private int MeasureReach()
+    {
+        try
+        {
+            return ModelReach.Measure(this);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelLoadException(ModelPath, $"it failed on a {ModelReach.ProbeSide}×{ModelReach.ProbeSide} test image ({FirstLine(e.Message)}).", e);
+        }
     }
 
     private (int Height, int Width) Probe(int height, int width)

@@ -113,8 +113,9 @@ public static class UpscaleRenderer
         {
             var model = s.Model!;
             int k = model.Scale;
-            int core = TiledInference.CoreSide(s.MemoryBudgetMiB, k, s.TileOverlap);
-            var layout = new TileLayout(definition, k, core, s.TileOverlap, model.FixedInputHeight, model.FixedInputWidth);
+            int overlap = TileLayout.OverlapFor(s.TileOverlap, model.Reach);
+            int core = TiledInference.CoreSide(s.MemoryBudgetMiB, k, overlap);
+            var layout = new TileLayout(definition, k, core, overlap, model.FixedInputHeight, model.FixedInputWidth);
             var modelRegion = LanczosResampler.RequiredSourceRegion(window, s.ScaleX / k, s.ScaleY / k, layout.ModelDefinition);
             var cells = layout.CellsFor(modelRegion);
             return new Plan(layout, cells, modelRegion, layout.SourceRegion(cells));

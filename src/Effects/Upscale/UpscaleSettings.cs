@@ -22,8 +22,16 @@ public sealed record UpscaleSettings
     /// <summary>Memory one model run may use, in MiB; decides the tile size (and only that: results do not depend on it beyond 1e-3).</summary>
     public int MemoryBudgetMiB { get; init; } = DefaultMemoryBudgetMiB;
 
-    /// <summary>Source pixels each tile sees beyond its core on every side, for context and feathering.</summary>
-    public int TileOverlap { get; init; } = 16;
+    /// <summary>
+    /// Source pixels each tile sees beyond its core on every side, for context and feathering. The
+    /// outer ¾ only give context; it must exceed the model's reach (receptive field radius) for
+    /// tiles to be invisible: 32 suits compact models like Real-ESRGAN animevideov3 and ESRGAN-slim.
+    /// This is a minimum: a model whose measured reach (<see cref="SuperResolutionModel.Reach"/>)
+    /// needs more gets more.
+    /// </summary>
+    public int TileOverlap { get; init; } = DefaultTileOverlap;
+
+    public const int DefaultTileOverlap = 32;
 
     /// <summary>The host asks for a quick render (scrubbing, draft quality): classical only.</summary>
     public bool Draft { get; init; }

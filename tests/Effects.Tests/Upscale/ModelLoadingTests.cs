@@ -21,6 +21,8 @@ public class ModelLoadingTests(ITestOutputHelper output)
         Assert.Equal(fp16, model.IsFloat16);
         Assert.Null(model.FixedInputHeight);
         Assert.Equal(ExecutionProvider.Cpu, model.Provider);
+        // One 3×3 convolution: each input pixel reaches its neighbours' outputs and no further.
+        Assert.Equal(2, model.Reach);
     }
 
     [Fact]

@@ -105,15 +105,24 @@ public class UpscaleRendererTests
     [Fact]
     public void WithoutOverlapTheModelsTileBordersWouldShow()
     {
-        // The control for the test above: cells that see no context make the zero-padded 3×3
-        // convolution visible at every cell border, so the comparison there can fail.
+        // The control for the test above, one level down (the renderer never uses less overlap than
+        // the model's reach): cells that see no context make the zero-padded 3×3 convolution
+        // visible at every cell border, so the comparison there can fail.
         using var photo = Photo("LadyBird", 3, maxSide: 240);
         using var lease = ModelCache.Acquire(X2, ExecutionProvider.Cpu);
-        var oneCell = new UpscaleSettings { Model = lease.Model, MemoryBudgetMiB = 4096 };
-        using var whole = RenderWhole(photo, oneCell);
-        using var seams = RenderWhole(photo, oneCell with { MemoryBudgetMiB = 1, TileOverlap = 0 });
+        using var expected = ExpectedModelOutput(photo, 2);
+        var noOverlap = new TileLayout(photo.Bounds, 2, coreSide: 16, overlap: 0, null, null);
+        var withOverlap = new TileLayout(photo.Bounds, 2, coreSide: 16, overlap: 4, null, null);
 
-        Assert.True(QualityMetrics.MaxAbsoluteDifference(seams, whole) > 1e-2);
+        double Difference(TileLayout layout)
+        {
+            using var result = new FloatImage(layout.ModelDefinition, 3);
+            TiledInference.Run(lease.Model, layout, layout.CellsFor(layout.ModelDefinition), photo, result);
+            return QualityMetrics.MaxAbsoluteDifference(result, expected);
+        }
+
+        Assert.True(Difference(noOverlap) > 1e-2);
+        Assert.True(Difference(withOverlap) < 1e-5);
     }
 
     [Fact]
