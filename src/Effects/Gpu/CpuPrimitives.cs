@@ -1,0 +1,120 @@
+using System.Numerics;
+using Enhance.Effects.Imaging;
+
+namespace Enhance.Effects.Gpu;
+
+/// <summary>
+/// The CPU versions of the GPU primitives (Lanczos resampling is <see cref="Resampling.LanczosResampler"/>).
+/// They define what the OpenCL and CUDA kernels must reproduce; the conformance tests compare every
+/// backend against these, and the CPU render path uses them directly.
+/// </summary>
+public static class CpuPrimitives
+{
+    /// <summary>See <see cref="DetailBlendMath"/>. All three images share one channel count; destination.Bounds is the area blended.</summary>
+    public static void BlendDetail(FloatImage baseImage, FloatImage detailed, FloatImage destination, float strength, float detailLimit)
+    {
+        DetailBlendMath.Validate(strength, detailLimit);
+        if (baseImage.Channels != destination.Channels || detailed.Channels != destination.Channels)
+            throw new ArgumentException("The base, detailed and destination images need the same channel count.");
+        var area = destination.Bounds;
+        if (!baseImage.Bounds.Contains(area) || !detailed.Bounds.Contains(area))
+            throw new ArgumentException($"The base ({baseImage.Bounds}) and detailed ({detailed.Bounds}) images must cover the destination {area}.");
+        int channels = destination.Channels;
+        Parallel.For(area.Y1, area.Y2, y =>
+            BlendRow(baseImage.Row(y, area.X1, area.X2), detailed.Row(y, area.X1, area.X2),
+                     destination.Row(y, area.X1, area.X2), channels, strength, detailLimit));
+    }
+
+    private static void BlendRow(ReadOnlySpan<float> b, ReadOnlySpan<float> d, Span<float> o, int channels, float strength, float limit)
+    {
+        int i = 0;
+        // Vector width is a multiple of 4, so for RGBA (and grey) the alpha lanes fall at fixed
+        // positions in every vector: a strength of 0 in those lanes leaves alpha at the base value.
+        if (Vector.IsHardwareAccelerated && (channels == 4 || channels == 1) && Vector<float>.Count % 4 == 0)
+        {
+            Span<float> laneStrength = stackalloc float[Vector<float>.Count];
+            for (int l = 0; l < laneStrength.Length; l++) laneStrength[l] = channels == 4 && l % 4 == 3 ? 0f : strength;
+            var s = new Vector<float>(laneStrength);
+            var hi = new Vector<float>(limit);
+            var lo = new Vector<float>(-limit);
+            for (; i + Vector<float>.Count <= o.Length; i += Vector<float>.Count)
+            {
+                var vb = new Vector<float>(b.Slice(i));
+                var r = Vector.Min(Vector.Max(new Vector<float>(d.Slice(i)) - vb, lo), hi);
+                (vb + s * r).CopyTo(o.Slice(i));
+            }
+        }
+        for (; i < o.Length; i++)
+            o[i] = channels == 4 && i % 4 == 3 ? b[i] : DetailBlendMath.Blend(b[i], d[i], strength, limit);
+    }
+
+    /// <summary>
+    /// Writes the RGB of <paramref name="area"/> as three planes (R, G, B; NCHW with N = 1) of
+    /// area.Width × area.Height elements into <paramref name="planar"/> (bytes). Plane row 0 is
+    /// canvas row area.Y1, or area.Y2 − 1 when <paramref name="topRowFirst"/> (OFX canvases run
+    /// bottom-up, while networks are trained on top-down pictures).
+    /// </summary>
+    public static void ToPlanarRgb(FloatImage source, PixelRect area, Span<byte> planar, PlanarElement element, bool topRowFirst)
+    {
+        CheckPlanar(source, area, planar.Length, element);
+        int w = area.Width, h = area.Height;
+        int plane = w * h;
+        var f32 = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(planar);
+        var f16 = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(planar);
+        for (int r = 0; r < h; r++)
+        {
+            int y = topRowFirst ? area.Y2 - 1 - r : area.Y1 + r;
+            var row = source.Row(y, area.X1, area.X2);
+            int ch = source.Channels;
+            for (int p = 0; p < 3; p++)
+            {
+                int channel = ch == 1 ? 0 : p;
+                int o = p * plane + r * w;
+                if (element == PlanarElement.Float32)
+                    for (int x = 0; x < w; x++) f32[o + x] = row[x * ch + channel];
+                else
+                    for (int x = 0; x < w; x++) f16[o + x] = (Half)row[x * ch + channel];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The reverse of <see cref="ToPlanarRgb"/>: writes the planes into the RGB of
+    /// <paramref name="area"/> in <paramref name="destination"/>; alpha (if any) is left as it was,
+    /// since it comes from the classical path.
+    /// </summary>
+    public static void FromPlanarRgb(ReadOnlySpan<byte> planar, PlanarElement element, PixelRect area, FloatImage destination, bool topRowFirst)
+    {
+        if (destination.Channels < 3) throw new ArgumentException("Planar RGB needs a destination with 3 or 4 channels.", nameof(destination));
+        CheckPlanar(destination, area, planar.Length, element);
+        int w = area.Width, h = area.Height;
+        int plane = w * h;
+        var f32 = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(planar);
+        var f16 = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(planar);
+        for (int r = 0; r < h; r++)
+        {
+            int y = topRowFirst ? area.Y2 - 1 - r : area.Y1 + r;
+            var row = destination.Row(y, area.X1, area.X2);
+            int ch = destination.Channels;
+            for (int p = 0; p < 3; p++)
+            {
+                int o = p * plane + r * w;
+                if (element == PlanarElement.Float32)
+                    for (int x = 0; x < w; x++) row[x * ch + p] = f32[o + x];
+                else
+                    for (int x = 0; x < w; x++) row[x * ch + p] = (float)f16[o + x];
+            }
+        }
+    }
+
+    /// <summary>Bytes of a planar RGB tensor covering <paramref name="area"/>.</summary>
+    public static long PlanarByteSize(PixelRect area, PlanarElement element) => 3 * area.Area * element.ByteSize();
+
+    private static void CheckPlanar(FloatImage image, PixelRect area, int planarBytes, PlanarElement element)
+    {
+        if (area.IsEmpty || !image.Bounds.Contains(area))
+            throw new ArgumentException($"The area {area} must be non-empty and inside the image {image.Bounds}.", nameof(area));
+        if (planarBytes < PlanarByteSize(area, element))
+            throw new ArgumentException($"The planar buffer holds {planarBytes} bytes; {area} needs {PlanarByteSize(area, element)}.");
+    }
+}

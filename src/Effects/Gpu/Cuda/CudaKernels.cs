@@ -1,0 +1,123 @@
+using ILGPU;
+using Half = ILGPU.Half;
+
+namespace Enhance.Effects.Gpu.Cuda;
+
+/// <summary>
+/// The CUDA kernels, written in C# and compiled to PTX by ILGPU's PTX backend (<see cref="PtxCompiler"/>);
+/// ILGPU's runtime is never used, since it would insist on its own context. Each kernel is the
+/// twin of the OpenCL kernel of the same name in OpenCl/Kernels (same arguments, same arithmetic
+/// in the same order), launched over a 2-D grid with one thread per float (or per pixel for the
+/// planar conversions). ArrayView parameters reach the kernel as {pointer, length} pairs
+/// (<see cref="CudaKernelArguments"/>); nothing here may throw (PTX has no exceptions), hence
+/// hand-written clamps instead of Math.Clamp.
+/// </summary>
+internal static class CudaKernels
+{
+    public static void Copy(ArrayView<float> src, int srcX1, int srcY1, int srcStride,
+                            ArrayView<float> dst, int dstX1, int dstY1, int dstStride,
+                            int x1, int y1, int rowFloats, int height, int channels)
+    {
+        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (i >= rowFloats || r >= height) return;
+        int y = y1 + r;
+        dst[(y - dstY1) * dstStride + (x1 - dstX1) * channels + i] = src[(y - srcY1) * srcStride + (x1 - srcX1) * channels + i];
+    }
+
+    public static void ResampleHorizontal(ArrayView<float> src, int srcX1, int srcY1, int srcStride, int channels,
+                                          ArrayView<float> tmp, int rowStart, int rows, int outWidth,
+                                          ArrayView<int> first, ArrayView<float> weights, int taps)
+    {
+        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (i >= outWidth * channels || r >= rows) return;
+        int o = i / channels;
+        int c = i - o * channels;
+        int at = (rowStart + r - srcY1) * srcStride + (first[o] - srcX1) * channels + c;
+        int w = o * taps;
+        float sum = 0f;
+        for (int t = 0; t < taps; t++)
+            sum += weights[w + t] * src[at + t * channels];
+        tmp[r * outWidth * channels + i] = sum;
+    }
+
+    public static void ResampleVertical(ArrayView<float> tmp, int rowStart, int tmpStride,
+                                        ArrayView<float> dst, int dstStride, int rowFloats, int outHeight,
+                                        ArrayView<int> first, ArrayView<float> weights, int taps)
+    {
+        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (i >= rowFloats || r >= outHeight) return;
+        int at = (first[r] - rowStart) * tmpStride + i;
+        int w = r * taps;
+        float sum = 0f;
+        for (int t = 0; t < taps; t++)
+            sum += weights[w + t] * tmp[at + t * tmpStride];
+        dst[r * dstStride + i] = sum;
+    }
+
+    public static void BlendDetail(ArrayView<float> baseImage, int baseX1, int baseY1, int baseStride,
+                                   ArrayView<float> detailed, int detX1, int detY1, int detStride,
+                                   ArrayView<float> dst, int dstX1, int dstY1, int dstStride,
+                                   int width, int height, int channels, float strength, float limit)
+    {
+        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (i >= width * channels || r >= height) return;
+        int y = dstY1 + r;
+        float b = baseImage[(y - baseY1) * baseStride + (dstX1 - baseX1) * channels + i];
+        float result = b;
+        if (!(channels == 4 && (i & 3) == 3))
+        {
+            float d = detailed[(y - detY1) * detStride + (dstX1 - detX1) * channels + i];
+            result = b + strength * Math.Min(Math.Max(d - b, -limit), limit);
+        }
+        dst[r * dstStride + i] = result;
+    }
+
+    public static void ToPlanarFloat(ArrayView<float> src, int srcX1, int srcY1, int srcStride, int channels,
+                                     int x1, int y1, int width, int height, int topRowFirst, ArrayView<float> planar)
+    {
+        int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (x >= width || r >= height) return;
+        int y = topRowFirst != 0 ? y1 + height - 1 - r : y1 + r;
+        int px = (y - srcY1) * srcStride + (x1 + x - srcX1) * channels;
+        int plane = width * height, o = r * width + x;
+        for (int p = 0; p < 3; p++)
+            planar[p * plane + o] = src[px + (channels == 1 ? 0 : p)];
+    }
+
+    public static void ToPlanarHalf(ArrayView<float> src, int srcX1, int srcY1, int srcStride, int channels,
+                                    int x1, int y1, int width, int height, int topRowFirst, ArrayView<Half> planar)
+    {
+        int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (x >= width || r >= height) return;
+        int y = topRowFirst != 0 ? y1 + height - 1 - r : y1 + r;
+        int px = (y - srcY1) * srcStride + (x1 + x - srcX1) * channels;
+        int plane = width * height, o = r * width + x;
+        // cvt.rn.f16.f32: round to nearest even, like System.Half on the CPU.
+        for (int p = 0; p < 3; p++)
+            planar[p * plane + o] = (Half)src[px + (channels == 1 ? 0 : p)];
+    }
+
+    public static void FromPlanarFloat(ArrayView<float> planar, ArrayView<float> dst, int dstX1, int dstY1, int dstStride, int channels,
+                                       int x1, int y1, int width, int height, int topRowFirst)
+    {
+        int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (x >= width || r >= height) return;
+        int y = topRowFirst != 0 ? y1 + height - 1 - r : y1 + r;
+        int px = (y - dstY1) * dstStride + (x1 + x - dstX1) * channels;
+        int plane = width * height, o = r * width + x;
+        for (int p = 0; p < 3; p++)
+            dst[px + p] = planar[p * plane + o];
+    }
+
+    public static void FromPlanarHalf(ArrayView<Half> planar, ArrayView<float> dst, int dstX1, int dstY1, int dstStride, int channels,
+                                      int x1, int y1, int width, int height, int topRowFirst)
+    {
+        int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (x >= width || r >= height) return;
+        int y = topRowFirst != 0 ? y1 + height - 1 - r : y1 + r;
+        int px = (y - dstY1) * dstStride + (x1 + x - dstX1) * channels;
+        int plane = width * height, o = r * width + x;
+        for (int p = 0; p < 3; p++)
+            dst[px + p] = (float)planar[p * plane + o];
+    }
+}
