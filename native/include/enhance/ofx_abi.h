@@ -74,6 +74,7 @@ typedef struct OfxRectD { double x1, y1, x2, y2; } OfxRectD;
 #define kOfxStatReplyYes ((int)12)
 #define kOfxStatReplyNo ((int)13)
 #define kOfxStatReplyDefault ((int)14)
+#define kOfxStatUnlicensed ((int)15) /* OFX 1.5 */
 #define kOfxStatErrImageFormat ((int)1000)
 #define kOfxStatGPUOutOfMemory ((int)1001)
 #define kOfxStatGPURenderFailed ((int)1002)
@@ -390,6 +391,8 @@ typedef struct OfxParameterSuiteV1 {
 #define kOfxImageClipPropContinuousSamples "OfxImageClipPropContinuousSamples"
 #define kOfxImageClipPropFieldExtraction "OfxImageClipPropFieldExtraction"
 #define kOfxImageClipPropFieldOrder "OfxImageClipPropFieldOrder"
+/* GetRegionsOfInterest answers one property per input clip: this prefix + the clip name. */
+#define kOfxImageClipPropRoI "OfxImageClipPropRoI_"
 
 #define kOfxImageComponentNone "OfxImageComponentNone"
 #define kOfxImageComponentRGBA "OfxImageComponentRGBA"

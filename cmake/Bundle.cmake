@@ -1,0 +1,124 @@
+# Enhance.ofx.bundle: publishes the managed plug-in, adds a private .NET runtime, icons, licences
+# and (when tools/models/build-models.sh exists) the models around the shim that native/shim links
+# into ${ENHANCE_BUNDLE_DIR}/Contents/Linux-x86-64, and installs the whole bundle.
+#
+#   <build>/Enhance.ofx.bundle/Contents/
+#     Linux-x86-64/Enhance.ofx                  native shim (native/shim)
+#     Linux-x86-64/managed/                     dotnet publish of src/Plugin.Host (linux-x64)
+#     Linux-x86-64/dotnet/                      private runtime: host/fxr/<v>, shared/Microsoft.NETCore.App/<v>
+#     Resources/<pluginId>.png, .svg            one icon per node (128x128 PNG rasterised from the SVG)
+#     Resources/licenses/                       our notices, the .NET runtime's and each bundled package's
+#     Resources/models/                         from tools/models/build-models.sh, when present
+include(${CMAKE_CURRENT_LIST_DIR}/Plugins.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/DotnetRoot.cmake)
+
+set(ENHANCE_CONTENTS_DIR ${ENHANCE_BUNDLE_DIR}/Contents)
+set(ENHANCE_ARCH_DIR ${ENHANCE_CONTENTS_DIR}/Linux-x86-64)
+set(ENHANCE_RESOURCES_DIR ${ENHANCE_CONTENTS_DIR}/Resources)
+set(ENHANCE_PUBLISH_DIR ${CMAKE_BINARY_DIR}/managed)
+set(ENHANCE_STAMP_DIR ${CMAKE_BINARY_DIR}/bundle-stamps)
+set(_rid linux-x64)
+
+# ---------------------------------------------------------------- managed plug-in
+# Every input of the publish; CONFIGURE_DEPENDS re-globs when files are added or removed. bin/ and
+# obj/ are outputs of other builds, not inputs.
+file(GLOB_RECURSE _managed_inputs CONFIGURE_DEPENDS
+  ${PROJECT_SOURCE_DIR}/src/*.cs ${PROJECT_SOURCE_DIR}/src/*.csproj ${PROJECT_SOURCE_DIR}/src/*.json)
+list(FILTER _managed_inputs EXCLUDE REGEX "/(bin|obj)/")
+list(APPEND _managed_inputs ${PROJECT_SOURCE_DIR}/Directory.Build.props ${PROJECT_SOURCE_DIR}/Directory.Packages.props)
+
+# A fresh output folder each time, so a deleted dependency does not linger in the bundle. With a
+# runtime identifier the publish carries only linux-x64 native files (all platforms: 239 MB).
+add_custom_command(OUTPUT ${ENHANCE_STAMP_DIR}/managed-published
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${ENHANCE_PUBLISH_DIR}
+  COMMAND ${ENHANCE_DOTNET_EXECUTABLE} publish ${PROJECT_SOURCE_DIR}/src/Plugin.Host/Plugin.Host.csproj
+          -c Release -r ${_rid} --self-contained false -o ${ENHANCE_PUBLISH_DIR} --nologo -v:minimal
+  COMMAND ${CMAKE_COMMAND} -E touch ${ENHANCE_STAMP_DIR}/managed-published
+  DEPENDS ${_managed_inputs}
+  COMMENT "dotnet publish Enhance.Plugin.Host (${_rid}, framework-dependent)"
+  VERBATIM)
+
+add_custom_command(OUTPUT ${ENHANCE_STAMP_DIR}/managed-copied
+  COMMAND ${CMAKE_COMMAND} -E rm -rf ${ENHANCE_ARCH_DIR}/managed
+  COMMAND ${CMAKE_COMMAND} -E copy_directory ${ENHANCE_PUBLISH_DIR} ${ENHANCE_ARCH_DIR}/managed
+  COMMAND ${CMAKE_COMMAND} -E touch ${ENHANCE_STAMP_DIR}/managed-copied
+  DEPENDS ${ENHANCE_STAMP_DIR}/managed-published
+  COMMENT "Bundle: managed plug-in"
+  VERBATIM)
+
+# ---------------------------------------------------------------- private runtime
+# The Microsoft.NETCore.App the publish asks for (its runtimeconfig), from the SDK's .NET root.
+add_custom_command(OUTPUT ${ENHANCE_STAMP_DIR}/runtime-copied
+  COMMAND ${CMAKE_COMMAND} -DDOTNET_ROOT=${ENHANCE_SDK_DOTNET_ROOT}
+          -DRUNTIME_CONFIG=${ENHANCE_PUBLISH_DIR}/Enhance.Plugin.Host.runtimeconfig.json
+          -DDEST=${ENHANCE_ARCH_DIR}/dotnet -DSTAMP=${ENHANCE_STAMP_DIR}/runtime-copied
+          -P ${CMAKE_CURRENT_LIST_DIR}/CopyPrivateRuntime.cmake
+  DEPENDS ${ENHANCE_STAMP_DIR}/managed-published ${CMAKE_CURRENT_LIST_DIR}/CopyPrivateRuntime.cmake
+  COMMENT "Bundle: private .NET runtime"
+  VERBATIM)
+
+# ---------------------------------------------------------------- icons
+find_program(ENHANCE_RSVG_CONVERT rsvg-convert)
+if(NOT ENHANCE_RSVG_CONVERT)
+  message(FATAL_ERROR "Enhance: rsvg-convert is needed to rasterise the node icons. "
+    "Install it (Debian/Ubuntu: apt-get install librsvg2-bin; Rocky/Alma: dnf install librsvg2-tools).")
+endif()
+set(_icon_outputs "")
+foreach(_id IN LISTS ENHANCE_PLUGINS)
+  set(_svg ${PROJECT_SOURCE_DIR}/native/resources/icons/${_id}.svg)
+  if(NOT EXISTS ${_svg})
+    message(FATAL_ERROR "Enhance: plug-in ${_id} has no icon ${_svg}")
+  endif()
+  add_custom_command(OUTPUT ${ENHANCE_RESOURCES_DIR}/${_id}.png ${ENHANCE_RESOURCES_DIR}/${_id}.svg
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${ENHANCE_RESOURCES_DIR}
+    COMMAND ${ENHANCE_RSVG_CONVERT} --width 128 --height 128 --format png --output ${ENHANCE_RESOURCES_DIR}/${_id}.png ${_svg}
+    COMMAND ${CMAKE_COMMAND} -E copy ${_svg} ${ENHANCE_RESOURCES_DIR}/${_id}.svg
+    DEPENDS ${_svg}
+    COMMENT "Bundle: icon ${_id}"
+    VERBATIM)
+  list(APPEND _icon_outputs ${ENHANCE_RESOURCES_DIR}/${_id}.png ${ENHANCE_RESOURCES_DIR}/${_id}.svg)
+endforeach()
+
+# ---------------------------------------------------------------- licences
+file(GLOB _own_notices CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/native/resources/licenses/*)
+add_custom_command(OUTPUT ${ENHANCE_STAMP_DIR}/licenses-copied
+  COMMAND ${CMAKE_COMMAND} -DDOTNET_ROOT=${ENHANCE_SDK_DOTNET_ROOT} -DOWN_DIR=${PROJECT_SOURCE_DIR}/native/resources/licenses
+          -DDEPS_DIR=${ENHANCE_PUBLISH_DIR} -DDEST=${ENHANCE_RESOURCES_DIR}/licenses
+          -DSTAMP=${ENHANCE_STAMP_DIR}/licenses-copied -P ${CMAKE_CURRENT_LIST_DIR}/CopyLicenses.cmake
+  DEPENDS ${ENHANCE_STAMP_DIR}/managed-published ${_own_notices} ${CMAKE_CURRENT_LIST_DIR}/CopyLicenses.cmake
+  COMMENT "Bundle: licence texts"
+  VERBATIM)
+
+# ---------------------------------------------------------------- bundle target
+add_custom_target(bundle ALL
+  DEPENDS ${ENHANCE_STAMP_DIR}/managed-copied ${ENHANCE_STAMP_DIR}/runtime-copied
+          ${ENHANCE_STAMP_DIR}/licenses-copied ${_icon_outputs}
+  COMMENT "Enhance.ofx.bundle assembled in ${ENHANCE_BUNDLE_DIR}")
+add_dependencies(bundle enhance_shim)
+
+# ---------------------------------------------------------------- models (optional hook)
+# tools/models/build-models.sh OUTDIR writes the ONNX models and models.json; it is idempotent, so
+# it runs on every build and returns quickly when up to date. Re-configure when tools/ changes so
+# the hook appears as soon as the script lands.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tools)
+set(_models_script ${PROJECT_SOURCE_DIR}/tools/models/build-models.sh)
+if(EXISTS ${_models_script})
+  option(ENHANCE_BUILD_MODELS "Build the models with tools/models/build-models.sh into the bundle" ON)
+  if(ENHANCE_BUILD_MODELS)
+    add_custom_target(enhance_models
+      COMMAND bash ${_models_script} ${CMAKE_BINARY_DIR}/models
+      COMMAND ${CMAKE_COMMAND} -E rm -rf ${ENHANCE_RESOURCES_DIR}/models
+      COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_BINARY_DIR}/models ${ENHANCE_RESOURCES_DIR}/models
+      COMMENT "Bundle: models (tools/models/build-models.sh)"
+      USES_TERMINAL
+      VERBATIM)
+    add_dependencies(bundle enhance_models)
+  endif()
+endif()
+
+# ---------------------------------------------------------------- install
+# Hosts look in /usr/OFX/Plugins. An absolute ENHANCE_OFX_INSTALL_DIR ignores --prefix (DESTDIR
+# still stages it); a relative one is taken under the prefix, e.g.
+#   cmake -B build -DENHANCE_OFX_INSTALL_DIR=OFX/Plugins && cmake --install build --prefix ~/ofx
+set(ENHANCE_OFX_INSTALL_DIR "/usr/OFX/Plugins" CACHE STRING "Folder the Enhance.ofx.bundle is installed into")
+install(DIRECTORY ${ENHANCE_BUNDLE_DIR} DESTINATION ${ENHANCE_OFX_INSTALL_DIR} USE_SOURCE_PERMISSIONS)

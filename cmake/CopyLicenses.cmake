@@ -1,0 +1,61 @@
+# Gathers the licence texts the bundle must carry into DEST:
+#   - Enhance's own notices (native/resources/licenses/*),
+#   - the .NET runtime's (it ships inside the bundle): dotnet/LICENSE.txt, dotnet/ThirdPartyNotices.txt,
+#   - every NuGet package the published plug-in depends on (read from its .deps.json): the package's
+#     LICENSE*/NOTICE*/ThirdPartyNotices* files from the NuGet cache, in <package>/.
+#   cmake -DDOTNET_ROOT=.. -DOWN_DIR=.. -DDEPS_DIR=<publish dir> -DDEST=.. -DSTAMP=.. -P CopyLicenses.cmake
+file(REMOVE_RECURSE "${DEST}")
+file(MAKE_DIRECTORY "${DEST}")
+file(GLOB _own "${OWN_DIR}/*")
+if(_own)
+  file(COPY ${_own} DESTINATION "${DEST}")
+endif()
+
+file(MAKE_DIRECTORY "${DEST}/dotnet")
+foreach(_notice LICENSE.txt ThirdPartyNotices.txt)
+  if(EXISTS "${DOTNET_ROOT}/${_notice}")
+    file(COPY "${DOTNET_ROOT}/${_notice}" DESTINATION "${DEST}/dotnet")
+  endif()
+endforeach()
+
+if(DEFINED ENV{NUGET_PACKAGES})
+  set(_packages_root "$ENV{NUGET_PACKAGES}")
+else()
+  set(_packages_root "$ENV{HOME}/.nuget/packages")
+endif()
+
+set(_missing "")
+file(GLOB _deps_files "${DEPS_DIR}/*.deps.json")
+foreach(_deps IN LISTS _deps_files)
+  file(READ "${_deps}" _json)
+  string(JSON _count LENGTH "${_json}" libraries)
+  if(_count EQUAL 0)
+    continue()
+  endif()
+  math(EXPR _last "${_count} - 1")
+  foreach(_i RANGE ${_last})
+    string(JSON _library MEMBER "${_json}" libraries ${_i})
+    string(JSON _type GET "${_json}" libraries "${_library}" type)
+    if(NOT _type STREQUAL "package")
+      continue()
+    endif()
+    string(JSON _path ERROR_VARIABLE _no_path GET "${_json}" libraries "${_library}" path)
+    if(_no_path)
+      string(TOLOWER "${_library}" _path)
+    endif()
+    string(REGEX REPLACE "/.*" "" _package "${_library}")
+    file(GLOB _texts "${_packages_root}/${_path}/LICENSE*" "${_packages_root}/${_path}/license*"
+                     "${_packages_root}/${_path}/NOTICE*" "${_packages_root}/${_path}/ThirdPartyNotices*")
+    if(_texts)
+      file(MAKE_DIRECTORY "${DEST}/${_package}")
+      file(COPY ${_texts} DESTINATION "${DEST}/${_package}")
+    else()
+      list(APPEND _missing "${_library}")
+    endif()
+  endforeach()
+endforeach()
+if(_missing)
+  # Not fatal: some packages carry their licence only as an SPDX expression in the .nuspec.
+  message(WARNING "No licence file found in the NuGet cache for: ${_missing}. Add their texts to native/resources/licenses/.")
+endif()
+file(WRITE "${STAMP}" "")

@@ -1,0 +1,86 @@
+# Copies the .NET runtime the managed plug-in was published for into the bundle, so the plug-in
+# does not depend on what the user has installed (Resolve machines often have no .NET at all).
+#   cmake -DDOTNET_ROOT=<sdk root> -DRUNTIME_CONFIG=<publish>/X.runtimeconfig.json -DDEST=<bundle>/.../dotnet
+#         -DSTAMP=<file> -P CopyPrivateRuntime.cmake
+# For each framework in the runtimeconfig it takes the highest installed patch of the same
+# major.minor (the config rolls forward to the latest patch only), and the highest host/fxr.
+# Skips the copy when DEST already holds exactly that selection (the runtime is ~80 MB).
+
+file(READ "${RUNTIME_CONFIG}" _config)
+string(JSON _options GET "${_config}" runtimeOptions)
+set(_frameworks "")
+string(JSON _type ERROR_VARIABLE _no_list TYPE "${_options}" frameworks)
+if(_type STREQUAL "ARRAY")
+  string(JSON _n LENGTH "${_options}" frameworks)
+  math(EXPR _last "${_n} - 1")
+  foreach(_i RANGE ${_last})
+    string(JSON _name GET "${_options}" frameworks ${_i} name)
+    string(JSON _version GET "${_options}" frameworks ${_i} version)
+    list(APPEND _frameworks "${_name}=${_version}")
+  endforeach()
+else()
+  string(JSON _name GET "${_options}" framework name)
+  string(JSON _version GET "${_options}" framework version)
+  list(APPEND _frameworks "${_name}=${_version}")
+endif()
+
+# Highest version folder under DIR whose name starts with PREFIX and is >= MINIMUM.
+function(highest_version out dir prefix minimum)
+  file(GLOB _candidates RELATIVE "${dir}" "${dir}/${prefix}*")
+  set(_best "")
+  foreach(_c IN LISTS _candidates)
+    if(IS_DIRECTORY "${dir}/${_c}" AND _c MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$" AND NOT _c VERSION_LESS minimum)
+      if(_best STREQUAL "" OR _c VERSION_GREATER _best)
+        set(_best "${_c}")
+      endif()
+    endif()
+  endforeach()
+  set(${out} "${_best}" PARENT_SCOPE)
+endfunction()
+
+set(_selection "")
+set(_copies "")
+foreach(_entry IN LISTS _frameworks)
+  string(REPLACE "=" ";" _pair "${_entry}")
+  list(GET _pair 0 _name)
+  list(GET _pair 1 _wanted)
+  string(REGEX MATCH "^[0-9]+\\.[0-9]+\\." _major_minor "${_wanted}")
+  highest_version(_found "${DOTNET_ROOT}/shared/${_name}" "${_major_minor}" "${_wanted}")
+  if(_found STREQUAL "")
+    message(FATAL_ERROR "The managed plug-in needs ${_name} ${_wanted} (patch roll-forward), but "
+      "${DOTNET_ROOT}/shared/${_name} has no ${_major_minor}x version. Install the matching .NET runtime/SDK.")
+  endif()
+  list(APPEND _selection "shared/${_name}/${_found}")
+  list(APPEND _copies "${_name}/${_found}")
+endforeach()
+
+highest_version(_fxr "${DOTNET_ROOT}/host/fxr" "" "0.0.0")
+if(_fxr STREQUAL "")
+  message(FATAL_ERROR "${DOTNET_ROOT}/host/fxr holds no hostfxr version")
+endif()
+# hostfxr must be at least as new as the frameworks it is asked to load.
+list(APPEND _selection "host/fxr/${_fxr}")
+
+if(EXISTS "${STAMP}" AND IS_DIRECTORY "${DEST}")
+  file(READ "${STAMP}" _previous)
+  if(_previous STREQUAL "${_selection}")
+    message(STATUS "Private runtime up to date: ${_selection}")
+    return()
+  endif()
+endif()
+
+file(REMOVE_RECURSE "${DEST}")
+foreach(_copy IN LISTS _copies)
+  get_filename_component(_parent "${DEST}/shared/${_copy}" DIRECTORY)
+  file(MAKE_DIRECTORY "${_parent}")
+  file(COPY "${DOTNET_ROOT}/shared/${_copy}" DESTINATION "${_parent}" USE_SOURCE_PERMISSIONS)
+endforeach()
+file(MAKE_DIRECTORY "${DEST}/host/fxr")
+file(COPY "${DOTNET_ROOT}/host/fxr/${_fxr}" DESTINATION "${DEST}/host/fxr" USE_SOURCE_PERMISSIONS)
+foreach(_notice LICENSE.txt ThirdPartyNotices.txt)
+  if(EXISTS "${DOTNET_ROOT}/${_notice}")
+    file(COPY "${DOTNET_ROOT}/${_notice}" DESTINATION "${DEST}")
+  endif()
+endforeach()
+file(WRITE "${STAMP}" "${_selection}")
+message(STATUS "Private runtime: ${_selection}")

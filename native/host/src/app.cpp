@@ -1,0 +1,80 @@
+// app.cpp — `ofxhost list` and `ofxhost render`.
+#include "app.hpp"
+
+#include "cli.hpp"
+#include "frame_path.hpp"
+#include "host.hpp"
+#include "image_io.hpp"
+#include "list_command.hpp"
+#include "message_log.hpp"
+#include "node_graph.hpp"
+
+namespace ofxhost {
+
+namespace {
+
+int render(PluginCache &plugins, const CliOptions &o, std::ostream &out, std::ostream &err) {
+  if (o.lastFrame > o.firstFrame && !hasFramePattern(o.output)) {
+    err << "ofxhost: several frames need a frame pattern in --output ('out.####.exr' or 'out.%04d.exr')\n";
+    return 1;
+  }
+  NodeGraph graph(plugins, o);
+  try {
+    graph.build();
+    graph.beginSequence();
+    for (int f = o.firstFrame; f <= o.lastFrame; ++f) {
+      FloatImage img = graph.renderFrame(f);
+      const std::string path = framePath(o.output, f);
+      writeImage(path, img, o.outputFormat);
+      if (o.verbose) out << "frame " << f << " -> " << path << " (" << img.width() << "x" << img.height() << ")\n";
+    }
+    graph.endSequence();
+  } catch (const OfxError &e) {
+    err << "ofxhost: render failed: " << e.what() << "\n";
+    for (size_t i = 0; i < graph.size(); ++i) {
+      Effect *inst = graph.node(i).instance();
+      if (inst == nullptr) continue;
+      std::lock_guard<std::mutex> g(inst->messagesLock);
+      for (const auto &m : inst->persistentMessages) err << "  " << inst->pluginId() << ": " << m << "\n";
+    }
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int runOfxhost(const std::vector<std::string> &args, std::ostream &out, std::ostream &err) {
+  CliOptions o;
+  std::string error;
+  if (!parseCli(args, &o, &error)) {
+    err << "ofxhost: " << error << "\n\n" << usage();
+    return 1;
+  }
+  if (o.command == "help") {
+    out << usage();
+    return 0;
+  }
+  configureHost(HostIdentity{o.hostName, o.hostLabel});
+  setVerbose(o.verbose);
+  try {
+    PluginCache plugins;
+    plugins.discover(PluginCache::searchPath(o.pluginPaths));
+    if (o.command == "list") {
+      listPlugins(plugins, o.json, out);
+      return 0;
+    }
+    return render(plugins, o, out, err);
+  } catch (const OfxError &e) {
+    err << "ofxhost: " << e.what() << "\n";
+    return 2;
+  } catch (const HostError &e) {
+    err << "ofxhost: " << e.what() << "\n";
+    return 3;
+  } catch (const std::exception &e) {
+    err << "ofxhost: " << e.what() << "\n";
+    return 3;
+  }
+}
+
+}  // namespace ofxhost

@@ -1,0 +1,97 @@
+// effect_node.hpp — one plug-in instance in a render graph.
+//
+// Lifecycle (effect_node.cpp): describe in context, check depth/components support, create the
+// instance, clip preferences, user edits (InstanceChanged), begin/end sequence, destroy.
+// Rendering (effect_render.cpp): RoD, isIdentity, RoI -> upstream renders, Render, and the
+// clip image provider that answers clipGetImage/clipGetRegionOfDefinition during it.
+#pragma once
+
+#include "effect.hpp"
+#include "image_source.hpp"
+#include "plugin.hpp"
+#include "render_settings.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace ofxhost {
+
+class EffectNode;
+
+// The state of one Render action (one tile of one frame) while the plug-in runs.
+class RenderContext {
+ public:
+  EffectNode *node = nullptr;
+  double time = 0;
+  OfxPointD scale{1, 1};
+  OfxRectI window{0, 0, 0, 0};
+  std::map<std::string, FloatImage> inputs;     // prefetched over RoI ∩ input RoD
+  std::map<std::string, OfxRectI> regionsOfInterest;
+  ClipImage *output = nullptr;
+  std::mutex lock;
+  std::vector<std::unique_ptr<ClipImage>> handedOut;  // freed on release or at the end
+};
+
+class EffectNode : public ImageSource, public ClipImageProvider {
+ public:
+  EffectNode(Plugin *plugin, std::string label, const RenderSettings &settings);
+  ~EffectNode() override;
+  EffectNode(const EffectNode &) = delete;
+  EffectNode &operator=(const EffectNode &) = delete;
+
+  const std::string &label() const { return label_; }
+  Plugin *plugin() const { return plugin_; }
+  Effect *instance() const { return instance_.get(); }
+  const std::string &context() const { return context_; }
+
+  // Describes, validates and creates the instance. Throws HostError / OfxError.
+  void create();
+  // Wires an input clip; the main input is "Source". Unknown clip names are a HostError.
+  void connect(const std::string &clip, ImageSource *source);
+  std::vector<std::string> inputClipNames() const;
+  Param *findParam(const std::string &name) const;
+  // Tells the plug-in these params were edited by the user, then re-runs clip preferences.
+  void paramsEdited(const std::vector<std::string> &names);
+  void clipPreferences();
+  void beginSequence();
+  void endSequence();
+
+  OfxRectI regionOfDefinition(double time, OfxPointD scale) override;
+  FloatImage render(double time, const OfxRectI &window, OfxPointD scale) override;
+
+  OfxStatus getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) override;
+  OfxStatus getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) override;
+
+ private:
+  OfxStatus call(const char *action, PropertySet *in, PropertySet *out, double time, bool hasTime,
+                 RenderContext *render = nullptr);
+  void check(OfxStatus st, const char *action) const;  // throws OfxError unless OK/default
+  bool supportsTiles() const;
+  OfxRectI mainInputRod(double time, OfxPointD scale);
+  FloatImage renderWindow(double time, const OfxRectI &window, OfxPointD scale);
+  bool identity(double time, const OfxRectI &window, OfxPointD scale, FloatImage *out);
+  std::map<std::string, OfxRectI> regionsOfInterest(double time, const OfxRectI &window, OfxPointD scale);
+  void addRenderArgs(PropertySet &in, double time, OfxPointD scale) const;
+  std::mutex &renderLock();
+  Depth clipDepth(const Clip &c) const;
+  Components clipComponents(const Clip &c) const;
+
+  Plugin *plugin_;
+  std::string label_;
+  RenderSettings settings_;
+  std::string context_;
+  std::unique_ptr<Effect> instance_;
+  std::map<std::string, ImageSource *> inputs_;
+  std::mutex instanceLock_;  // InstanceSafe: one render at a time on this instance
+  std::mutex cacheLock_;
+  std::map<std::pair<double, double>, OfxRectI> rodCache_;
+  // A plug-in without tile support renders its whole RoD; keep it for the other tiles.
+  std::map<std::pair<double, double>, FloatImage> fullFrameCache_;
+  bool sequenceBegun_ = false;
+  int uidCounter_ = 0;
+};
+
+}  // namespace ofxhost

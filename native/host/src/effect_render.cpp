@@ -1,0 +1,212 @@
+// effect_render.cpp — EffectNode rendering: RoD, isIdentity, RoI, Render, and clip images.
+#include "effect_node.hpp"
+
+#include "action_context.hpp"
+
+namespace ofxhost {
+
+namespace {
+// Guards against a plug-in that asks for its own Output RoD from inside GetRegionOfDefinition.
+thread_local const EffectNode *t_inRod = nullptr;
+
+void setRect(PropertySet &p, const char *name, const OfxRectD &r) { p.defineDouble(name, {r.x1, r.y1, r.x2, r.y2}, true); }
+OfxRectD getRect(const PropertySet &p, const std::string &name, const OfxRectD &fallback) {
+  if (p.dim(name) < 4) return fallback;
+  return OfxRectD{p.dbl(name, 0), p.dbl(name, 1), p.dbl(name, 2), p.dbl(name, 3)};
+}
+}  // namespace
+
+OfxRectI EffectNode::mainInputRod(double time, OfxPointD scale) {
+  auto it = inputs_.find(kOfxImageEffectSimpleSourceClipName);
+  if (it == inputs_.end() || it->second == nullptr) {
+    for (const auto &kv : inputs_)
+      if (kv.second != nullptr) return kv.second->regionOfDefinition(time, scale);
+    return toPixels(OfxRectD{0, 0, settings_.projectSize.x, settings_.projectSize.y}, scale);  // generator-like
+  }
+  return it->second->regionOfDefinition(time, scale);
+}
+
+OfxRectI EffectNode::regionOfDefinition(double time, OfxPointD scale) {
+  const auto key = std::make_pair(time, scale.x);
+  {
+    std::lock_guard<std::mutex> g(cacheLock_);
+    auto it = rodCache_.find(key);
+    if (it != rodCache_.end()) return it->second;
+  }
+  const OfxRectI source = mainInputRod(time, scale);
+  OfxRectI rod = source;
+  if (!settings_.ignoresRegionOfDefinition()) {
+    PropertySet in, out;
+    in.defineDouble(kOfxPropTime, {time});
+    in.defineDouble(kOfxImageEffectPropRenderScale, {scale.x, scale.y}, true);
+    setRect(out, kOfxImageEffectPropRegionOfDefinition, toCanonical(source, scale));
+    const EffectNode *previous = t_inRod;
+    t_inRod = this;
+    OfxStatus st = call(kOfxImageEffectActionGetRegionOfDefinition, &in, &out, time, true);
+    t_inRod = previous;
+    check(st, kOfxImageEffectActionGetRegionOfDefinition);
+    if (st == kOfxStatOK)
+      rod = toPixels(getRect(out, kOfxImageEffectPropRegionOfDefinition, toCanonical(source, scale)), scale);
+  }
+  std::lock_guard<std::mutex> g(cacheLock_);
+  rodCache_[key] = rod;
+  return rod;
+}
+
+bool EffectNode::identity(double time, const OfxRectI &window, OfxPointD scale, FloatImage *result) {
+  PropertySet in, out;
+  in.defineDouble(kOfxPropTime, {time});
+  in.defineString(kOfxImageEffectPropFieldToRender, {kOfxImageFieldNone});
+  in.defineInt(kOfxImageEffectPropRenderWindow, {window.x1, window.y1, window.x2, window.y2}, true);
+  in.defineDouble(kOfxImageEffectPropRenderScale, {scale.x, scale.y}, true);
+  out.defineString(kOfxPropName, {""});
+  out.defineDouble(kOfxPropTime, {time});
+  OfxStatus st = call(kOfxImageEffectActionIsIdentity, &in, &out, time, true);
+  if (st == kOfxStatReplyDefault || st == kOfxStatReplyNo) return false;
+  check(st, kOfxImageEffectActionIsIdentity);
+  const std::string clip = out.str(kOfxPropName);
+  const double t = out.dbl(kOfxPropTime, 0, time);
+  auto it = inputs_.find(clip);
+  FloatImage img(window);  // an unconnected or unknown clip is transparent black
+  if (it != inputs_.end() && it->second != nullptr) paste(it->second->render(t, window, scale), img);
+  *result = std::move(img);
+  return true;
+}
+
+std::map<std::string, OfxRectI> EffectNode::regionsOfInterest(double time, const OfxRectI &window, OfxPointD scale) {
+  const OfxRectD canonicalWindow = toCanonical(window, scale);
+  PropertySet in, out;
+  in.defineDouble(kOfxPropTime, {time});
+  in.defineDouble(kOfxImageEffectPropRenderScale, {scale.x, scale.y}, true);
+  setRect(in, kOfxImageEffectPropRegionOfInterest, canonicalWindow);
+  for (const auto &kv : inputs_) setRect(out, ("OfxImageClipPropRoI_" + kv.first).c_str(), canonicalWindow);
+  OfxStatus st = call(kOfxImageEffectActionGetRegionsOfInterest, &in, &out, time, true);
+  check(st, kOfxImageEffectActionGetRegionsOfInterest);
+  std::map<std::string, OfxRectI> rois;
+  for (const auto &kv : inputs_)
+    rois[kv.first] = toPixels(getRect(out, "OfxImageClipPropRoI_" + kv.first, canonicalWindow), scale);
+  return rois;
+}
+
+FloatImage EffectNode::render(double time, const OfxRectI &window, OfxPointD scale) {
+  const OfxRectI rod = regionOfDefinition(time, scale);
+  const OfxRectI win = intersect(window, rod);
+  if (isEmpty(win)) return FloatImage(win);
+  if (supportsTiles()) return renderWindow(time, win, scale);
+  // No tiles: the plug-in renders its whole RoD; the result serves every tile of this frame.
+  const auto key = std::make_pair(time, scale.x);
+  {
+    std::lock_guard<std::mutex> g(cacheLock_);
+    auto it = fullFrameCache_.find(key);
+    if (it != fullFrameCache_.end()) return crop(it->second, win);
+  }
+  FloatImage full = renderWindow(time, rod, scale);
+  std::lock_guard<std::mutex> g(cacheLock_);
+  fullFrameCache_.clear();  // one frame is enough: frames are rendered in order
+  auto &stored = fullFrameCache_[key] = std::move(full);
+  return crop(stored, win);
+}
+
+FloatImage EffectNode::renderWindow(double time, const OfxRectI &window, OfxPointD scale) {
+  FloatImage same;
+  if (identity(time, window, scale, &same)) return same;
+
+  RenderContext rc;
+  rc.node = this;
+  rc.time = time;
+  rc.scale = scale;
+  rc.window = window;
+  rc.regionsOfInterest = regionsOfInterest(time, window, scale);
+  // Upstream renders happen before this node's lock is taken, so a chain of the same
+  // thread-unsafe plug-in cannot deadlock on itself.
+  for (const auto &kv : inputs_) {
+    if (kv.second == nullptr) continue;
+    const OfxRectI want = intersect(rc.regionsOfInterest[kv.first], kv.second->regionOfDefinition(time, scale));
+    rc.inputs[kv.first] = kv.second->render(time, want, scale);
+  }
+  Clip *outClip = instance_->findClip(kOfxImageEffectOutputClipName);
+  auto output = std::make_unique<ClipImage>(window, clipDepth(*outClip), clipComponents(*outClip), settings_.storage);
+  output->setDescription(time, scale, regionOfDefinition(time, scale), label_ + "/out");
+  output->onRelease = [](ClipImage *) {};  // the host reads it after Render
+  rc.output = output.get();
+
+  PropertySet in;
+  addRenderArgs(in, time, scale);
+  in.defineString(kOfxImageEffectPropFieldToRender, {kOfxImageFieldNone});
+  in.defineInt(kOfxImageEffectPropRenderWindow, {window.x1, window.y1, window.x2, window.y2}, true);
+  OfxStatus st;
+  {
+    std::unique_lock<std::mutex> guard;
+    if (instance_->props.str(kOfxImageEffectPluginRenderThreadSafety) != kOfxImageEffectRenderFullySafe)
+      guard = std::unique_lock<std::mutex>(renderLock());
+    st = call(kOfxImageEffectActionRender, &in, nullptr, time, true, &rc);
+  }
+  if (st != kOfxStatOK) throw OfxError(st, plugin_->identifier, kOfxImageEffectActionRender);
+  return output->toFloat();
+}
+
+OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
+  ActionContext *action = currentAction();
+  RenderContext *rc = action != nullptr ? action->render : nullptr;
+  if (rc != nullptr && rc->node != this) rc = nullptr;
+  if (clip.isOutput()) {
+    if (rc == nullptr || rc->output == nullptr) return kOfxStatFailed;  // only during Render
+    *image = rc->output->handle();
+    return kOfxStatOK;
+  }
+  auto src = inputs_.find(clip.name());
+  if (src == inputs_.end() || src->second == nullptr) return kOfxStatFailed;  // unconnected clip
+  const OfxPointD scale = rc != nullptr ? rc->scale : settings_.scale();
+  FloatImage pixels;
+  const auto pre = rc != nullptr ? rc->inputs.find(clip.name()) : std::map<std::string, FloatImage>::iterator{};
+  if (rc != nullptr && time == rc->time && pre != rc->inputs.end() && region == nullptr) {
+    pixels = pre->second;
+  } else {
+    // Another frame (temporal access) or an explicit region: render it from upstream now.
+    OfxRectI want = src->second->regionOfDefinition(time, scale);
+    if (region != nullptr) want = intersect(want, toPixels(*region, scale));
+    else if (rc != nullptr) want = intersect(want, rc->regionsOfInterest[clip.name()]);
+    pixels = src->second->render(time, want, scale);
+  }
+  auto img = std::make_unique<ClipImage>(pixels.bounds, clipDepth(clip), clipComponents(clip), settings_.storage);
+  img->fill(pixels);
+  img->setDescription(time, scale, src->second->regionOfDefinition(time, scale),
+                      label_ + "/" + clip.name() + "/" + std::to_string(time));
+  ClipImage *raw = img.get();
+  if (rc != nullptr) {
+    raw->onRelease = [rc](ClipImage *done) {
+      std::lock_guard<std::mutex> g(rc->lock);
+      for (auto it = rc->handedOut.begin(); it != rc->handedOut.end(); ++it)
+        if (it->get() == done) {
+          rc->handedOut.erase(it);
+          return;
+        }
+    };
+    std::lock_guard<std::mutex> g(rc->lock);
+    rc->handedOut.push_back(std::move(img));
+  } else {
+    raw->onRelease = [](ClipImage *done) { delete done; };
+    img.release();
+  }
+  *image = raw->handle();
+  return kOfxStatOK;
+}
+
+OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
+  ActionContext *action = currentAction();
+  const OfxPointD scale = (action != nullptr && action->render != nullptr) ? action->render->scale : settings_.scale();
+  if (clip.isOutput()) {
+    const OfxRectI r = t_inRod == this ? mainInputRod(time, scale) : regionOfDefinition(time, scale);
+    *rod = toCanonical(r, scale);
+    return kOfxStatOK;
+  }
+  auto src = inputs_.find(clip.name());
+  if (src == inputs_.end() || src->second == nullptr) {
+    *rod = OfxRectD{0, 0, 0, 0};
+    return kOfxStatOK;
+  }
+  *rod = toCanonical(src->second->regionOfDefinition(time, scale), scale);
+  return kOfxStatOK;
+}
+
+}  // namespace ofxhost

@@ -1,0 +1,92 @@
+// host.cpp — the OfxHost struct, its property set and fetchSuite.
+#include "host.hpp"
+
+#include "suites.hpp"
+
+#include <cstring>
+
+namespace ofxhost {
+
+namespace {
+PropertySet g_props;
+HostIdentity g_identity;
+OfxHost g_host{nullptr, nullptr};
+
+const void *fetchSuiteC(OfxPropertySetHandle host, const char *name, int version) {
+  if (PropertySet::fromHandle(host) != &g_props) return nullptr;
+  return fetchSuite(name, version);
+}
+
+bool isResolve(const std::string &name) { return name.find("DaVinciResolve") != std::string::npos; }
+}  // namespace
+
+const void *fetchSuite(const char *name, int version) {
+  if (name == nullptr) return nullptr;
+  const std::string n = name;
+  if (n == kOfxPropertySuite && version == 1) return propertySuiteV1();
+  if (n == kOfxParameterSuite && version == 1) return parameterSuiteV1();
+  if (n == kOfxImageEffectSuite && version == 1) return imageEffectSuiteV1();
+  if (n == kOfxMemorySuite && version == 1) return memorySuiteV1();
+  if (n == kOfxMultiThreadSuite && version == 1) return multiThreadSuiteV1();
+  if (n == kOfxMessageSuite && version == 1) return messageSuiteV1();
+  if (n == kOfxMessageSuite && version == 2) return messageSuiteV2();
+  if (n == kOfxProgressSuite && version == 1) return progressSuiteV1();
+  if (n == kOfxProgressSuite && version == 2) return progressSuiteV2();
+  if (n == kOfxTimeLineSuite && version == 1) return timeLineSuiteV1();
+  return nullptr;
+}
+
+void configureHost(const HostIdentity &id) {
+  g_identity = id;
+  const bool resolve = isResolve(id.name);
+  PropertySet &p = g_props;
+  p = PropertySet();
+  p.defineString(kOfxPropType, {kOfxTypeImageEffectHost}, true);
+  p.defineString(kOfxPropName, {id.name}, true);
+  p.defineString(kOfxPropLabel, {id.label}, true);
+  p.defineInt(kOfxPropAPIVersion, {1, 4}, true);
+  p.defineInt(kOfxPropVersion, {0, 1, 0}, true);
+  p.defineString(kOfxPropVersionLabel, {"0.1.0"}, true);
+  p.defineInt(kOfxImageEffectHostPropIsBackground, {1}, true);
+  p.defineInt(kOfxImageEffectPropSupportsOverlays, {0}, true);
+  p.defineInt(kOfxImageEffectPropSupportsMultiResolution, {resolve ? 0 : 1}, true);
+  p.defineInt(kOfxImageEffectPropSupportsTiles, {resolve ? 0 : 1}, true);
+  p.defineInt(kOfxImageEffectPropTemporalClipAccess, {1}, true);
+  p.defineString(kOfxImageEffectPropSupportedComponents,
+                 {kOfxImageComponentRGBA, kOfxImageComponentRGB, kOfxImageComponentAlpha}, true);
+  p.defineString(kOfxImageEffectPropSupportedContexts, {kOfxImageEffectContextFilter, kOfxImageEffectContextGeneral}, true);
+  p.defineString(kOfxImageEffectPropSupportedPixelDepths, {kOfxBitDepthByte, kOfxBitDepthShort, kOfxBitDepthFloat}, true);
+  p.defineInt(kOfxImageEffectPropSupportsMultipleClipDepths, {0}, true);
+  p.defineInt(kOfxImageEffectPropSupportsMultipleClipPARs, {0}, true);
+  p.defineInt(kOfxImageEffectPropSetableFrameRate, {0}, true);
+  p.defineInt(kOfxImageEffectPropSetableFielding, {0}, true);
+  p.defineInt(kOfxImageEffectInstancePropSequentialRender, {0}, true);
+  p.defineInt(kOfxParamHostPropSupportsCustomInteract, {0}, true);
+  p.defineInt(kOfxParamHostPropSupportsStringAnimation, {0}, true);
+  p.defineInt(kOfxParamHostPropSupportsChoiceAnimation, {1}, true);
+  p.defineInt(kOfxParamHostPropSupportsBooleanAnimation, {1}, true);
+  p.defineInt(kOfxParamHostPropSupportsCustomAnimation, {0}, true);
+  p.defineInt(kOfxParamHostPropMaxParameters, {-1}, true);
+  p.defineInt(kOfxParamHostPropMaxPages, {0}, true);
+  p.defineInt(kOfxParamHostPropPageRowColumnCount, {0, 0}, true);
+  p.definePointer(kOfxPropHostOSHandle, {nullptr}, true);
+  p.defineString(kOfxImageEffectPropOpenGLRenderSupported, {"false"}, true);
+  p.defineString(kOfxImageEffectPropCudaRenderSupported, {"false"}, true);
+  p.defineString(kOfxImageEffectPropCudaStreamSupported, {"false"}, true);
+  p.defineString(kOfxImageEffectPropOpenCLRenderSupported, {"false"}, true);
+  p.defineString(kOfxImageEffectPropOpenCLSupported, {"false"}, true);
+  p.defineString(kOfxImageEffectPropCPURenderSupported, {"true"}, true);
+  p.defineInt(kOfxImageEffectPropRenderQualityDraft, {0}, true);
+  g_host.host = p.handle();
+  g_host.fetchSuite = fetchSuiteC;
+}
+
+OfxHost *ofxHost() {
+  if (g_host.host == nullptr) configureHost(HostIdentity{});
+  return &g_host;
+}
+
+PropertySet &hostProperties() { return g_props; }
+const HostIdentity &hostIdentity() { return g_identity; }
+
+}  // namespace ofxhost

@@ -1,0 +1,29 @@
+// render_settings.hpp — how the host renders: what the CLI options select.
+#pragma once
+
+#include "image_storage.hpp"
+#include "pixel_format.hpp"
+
+#include <string>
+
+namespace ofxhost {
+
+struct RenderSettings {
+  Depth depth = Depth::Float;
+  Components components = Components::RGBA;
+  bool forceDepth = false;     // hand the plug-in unsupported depth/components anyway
+  double renderScale = 1.0;
+  int tileSize = 0;            // 0: whole window at once
+  int threads = 1;
+  std::string resolvePage;     // "", "Edit", "Color" or "Fusion"
+  std::string context;         // "" = filter if supported, else general
+  double firstFrame = 0, lastFrame = 0;
+  OfxPointD projectSize{0, 0}; // canonical size of the main input
+  ImageStorageFactory storage = hostStorageFactory();
+
+  // Resolve's Edit and Color pages never ask for the RoD: output = input size.
+  bool ignoresRegionOfDefinition() const { return resolvePage == "Edit" || resolvePage == "Color"; }
+  OfxPointD scale() const { return OfxPointD{renderScale, renderScale}; }
+};
+
+}  // namespace ofxhost

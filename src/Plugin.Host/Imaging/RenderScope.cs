@@ -1,0 +1,78 @@
+using Enhance.Effects.Imaging;
+using Enhance.Plugin.OfxBridge;
+using Enhance.Plugin.OfxBridge.Effects;
+
+namespace Enhance.Plugin.Host.Imaging;
+
+/// <summary>
+/// The images of one render of a one-input node: the output image, the source image, the render
+/// window and the source's definition in pixels at the render scale — fetched and checked once,
+/// with the user-facing messages for what can go wrong. Nodes read the source region they need,
+/// process float images, and write the window back.
+/// </summary>
+public sealed class RenderScope : IDisposable
+{
+    private RenderScope(string nodeName, OfxImage output, OfxImage source, PixelRect window, PixelRect sourceDefinition)
+    {
+        NodeName = nodeName;
+        Output = output;
+        Source = source;
+        Window = window;
+        SourceDefinition = sourceDefinition;
+    }
+
+    public string NodeName { get; }
+    public OfxImage Output { get; }
+    public OfxImage Source { get; }
+    public PixelRect Window { get; }
+    public PixelRect SourceDefinition { get; }
+    public int Channels => Output.ChannelCount;
+
+    public static RenderScope Open(ImageEffectHandle effect, RenderArguments args, string nodeName,
+        string sourceClipName = OfxNames.ImageEffectSimpleSourceClipName)
+    {
+        var sourceClip = effect.GetClip(sourceClipName);
+        var outputClip = effect.GetClip(OfxNames.ImageEffectOutputClipName);
+        var output = outputClip.GetImage(args.Time)
+            ?? throw new OfxException(OfxStatus.Failed, "no output image", $"{nodeName}: the host gave no output image to render into.");
+        try
+        {
+            HostImageConverter.EnsureSupported(output, nodeName);
+            var source = sourceClip.GetImage(args.Time)
+                ?? throw new OfxException(OfxStatus.Failed, "no source image", $"{nodeName}: the {sourceClipName} input has no image at frame {args.Time}; connect a clip.");
+            try
+            {
+                HostImageConverter.EnsureSupported(source, nodeName);
+                if (source.ChannelCount != output.ChannelCount)
+                    throw new OfxException(OfxStatus.ErrImageFormat, "component mismatch",
+                        $"{nodeName}: the input is {source.ComponentsName} but the output is {output.ComponentsName}; the host must give both the same components.");
+                var definition = CanonicalCoordinates.ToPixels(sourceClip.GetRegionOfDefinition(args.Time), args.RenderScale);
+                return new RenderScope(nodeName, output, source, HostImageConverter.ToPixelRect(args.RenderWindow), definition);
+            }
+            catch
+            {
+                source.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The source pixels of <paramref name="region"/> (clipped to what the host gave) as floats.</summary>
+    public FloatImage ReadSource(PixelRect region) => HostImageConverter.Read(Source, region);
+
+    /// <summary>A float image for the render window, to be filled and written back.</summary>
+    public FloatImage CreateResult() => new(Window, Channels);
+
+    public void WriteResult(FloatImage result) => HostImageConverter.Write(result, Output, Window);
+
+    public void Dispose()
+    {
+        Source.Dispose();
+        Output.Dispose();
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Enhance.Plugin.Host.Nodes.Upscale;
+
+/// <summary>One bundled model file: a family (e.g. "esrgan-slim") at one scale.</summary>
+public sealed record BundledModel(string Name, string Family, string Path, int Scale, string Kind, string Licence);
+
+/// <summary>A family of bundled models offered as one choice; the node picks the variant for the requested scale.</summary>
+public sealed record ModelFamily(string Name, string Kind, IReadOnlyList<BundledModel> Variants)
+{
+    public string Label => $"{Name} ({(Kind == "natural" ? "live action" : Kind)}, ×{string.Join("/×", Variants.Select(v => v.Scale))})";
+
+    /// <summary>
+    /// The variant to run for a requested scale: the smallest one at least as large (then Lanczos
+    /// brings it down to the exact size), else the largest. A model run at a larger scale than
+    /// needed costs time but loses nothing; one run smaller would leave Lanczos to do the rest.
+    /// </summary>
+    public BundledModel VariantFor(double scale)
+    {
+        var ordered = Variants.OrderBy(v => v.Scale).ToList();
+        return ordered.FirstOrDefault(v => v.Scale >= scale - 1e-6) ?? ordered[^1];
+    }
+}
+
+/// <summary>
+/// The models shipped in the bundle (Contents/Resources/models/models.json, written by
+/// tools/models/build-models.sh), grouped in families. The Model choice lists Classical, then the
+/// families in manifest order, then Custom; hosts save the choice by index, so new families are
+/// only ever appended to the manifest.
+/// </summary>
+public sealed class ModelCatalog
+{
+    private ModelCatalog(IReadOnlyList<ModelFamily> families, int defaultFamily)
+    {
+        Families = families;
+        DefaultFamily = defaultFamily;
+    }
+
+    public IReadOnlyList<ModelFamily> Families { get; }
+
+    /// <summary>Index in <see cref="Families"/> of the default (the manifest's default kind), or -1.</summary>
+    public int DefaultFamily { get; }
+
+    public static ModelCatalog Empty { get; } = new([], -1);
+
+    /// <summary>The catalog of the bundle this plug-in runs from, read once.</summary>
+    public static ModelCatalog Bundled => LazyBundled.Value;
+
+    private static readonly Lazy<ModelCatalog> LazyBundled = new(() =>
+        NativeEntryPoints.BundleRoot is { } root ? Load(System.IO.Path.Combine(root, "Resources", "models")) : Empty);
+
+    /// <summary>The choice option labels: Classical, each family, Custom.</summary>
+    public IReadOnlyList<string> ChoiceLabels =>
+        [UpscaleParams.ClassicalOption, .. Families.Select(f => f.Label), UpscaleParams.CustomOption];
+
+    /// <summary>The default option index (the default family, else Classical).</summary>
+    public int DefaultChoice => DefaultFamily >= 0 ? DefaultFamily + 1 : 0;
+
+    /// <summary>What a Model choice index means: null family = classical, or custom.</summary>
+    public (bool Classical, bool Custom, ModelFamily? Family) Interpret(int choice)
+    {
+        if (choice <= 0) return (true, false, null);
+        if (choice <= Families.Count) return (false, false, Families[choice - 1]);
+        return (false, true, null);
+    }
+
+    public static ModelCatalog Load(string folder)
+    {
+        string manifest = System.IO.Path.Combine(folder, "models.json");
+        if (!File.Exists(manifest)) return Empty;
+        using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
+        string defaultKind = doc.RootElement.TryGetProperty("default_kind", out var dk) ? dk.GetString() ?? "" : "";
+        var families = new List<(string Name, string Kind, List<BundledModel> Variants)>();
+        foreach (var m in doc.RootElement.GetProperty("models").EnumerateArray())
+        {
+            string name = m.GetProperty("name").GetString()!;
+            string family = Regex.Replace(name, @"-x\d+$", "");
+            var model = new BundledModel(name, family, System.IO.Path.Combine(folder, m.GetProperty("file").GetString()!),
+                m.GetProperty("scale").GetInt32(), m.GetProperty("kind").GetString() ?? "", m.GetProperty("licence").GetString() ?? "");
+            var existing = families.FindIndex(f => f.Name == family);
+            if (existing < 0) families.Add((family, model.Kind, [model]));
+            else families[existing].Variants.Add(model);
+        }
+        var result = families.Select(f => new ModelFamily(f.Name, f.Kind, f.Variants)).ToList();
+        return new ModelCatalog(result, result.FindIndex(f => f.Kind == defaultKind));
+    }
+}

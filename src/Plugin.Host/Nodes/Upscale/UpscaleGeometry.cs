@@ -1,0 +1,34 @@
+using Enhance.Effects.Imaging;
+using Enhance.Effects.Resampling;
+
+namespace Enhance.Plugin.Host.Nodes.Upscale;
+
+/// <summary>
+/// Where Upscale's pixels come from, in pixel coordinates at the render scale. Resize maps output
+/// (x, y) to input (x / scale, y / scale); Enhance in place goes through a reduced "source
+/// footprint" grid (the clip before the host enlarged it) and back up to the frame's size.
+/// </summary>
+public static class UpscaleGeometry
+{
+    /// <summary>The reduced grid for Enhance in place: the frame's definition divided by the source scale.</summary>
+    public static PixelRect FootprintDefinition(PixelRect frameDefinition, double sourceScale) => new(
+        (int)Math.Floor(frameDefinition.X1 / sourceScale), (int)Math.Floor(frameDefinition.Y1 / sourceScale),
+        (int)Math.Ceiling(frameDefinition.X2 / sourceScale), (int)Math.Ceiling(frameDefinition.Y2 / sourceScale));
+
+    /// <summary>The input pixels needed to render <paramref name="window"/> in Resize mode.</summary>
+    public static PixelRect ResizeInputRegion(PixelRect window, double scale, PixelRect sourceDefinition) =>
+        LanczosResampler.RequiredSourceRegion(window, scale, scale, sourceDefinition);
+
+    /// <summary>
+    /// Enhance in place: the footprint pixels needed to rebuild <paramref name="window"/>, and the
+    /// frame pixels needed to make those footprint pixels.
+    /// </summary>
+    public static (PixelRect Footprint, PixelRect Input) InPlaceRegions(PixelRect window, double sourceScale, PixelRect frameDefinition)
+    {
+        var footprintDefinition = FootprintDefinition(frameDefinition, sourceScale);
+        var footprint = LanczosResampler.RequiredSourceRegion(window, sourceScale, sourceScale, footprintDefinition)
+            .Intersect(footprintDefinition);
+        var input = LanczosResampler.RequiredSourceRegion(footprint, 1 / sourceScale, 1 / sourceScale, frameDefinition);
+        return (footprint, input);
+    }
+}

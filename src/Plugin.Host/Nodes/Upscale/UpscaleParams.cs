@@ -1,0 +1,107 @@
+using Enhance.Plugin.Host.Framework;
+using Enhance.Plugin.OfxBridge;
+using Enhance.Plugin.OfxBridge.Params;
+
+namespace Enhance.Plugin.Host.Nodes.Upscale;
+
+/// <summary>How the node fits the host: grow the frame, or rebuild detail in a frame the host already scaled.</summary>
+public enum UpscaleMode { Auto = 0, Resize = 1, EnhanceInPlace = 2 }
+
+/// <summary>Whether float input is display-referred (0–1 is the picture) or scene-linear (HDR, may exceed 1).</summary>
+public enum InputTransfer { Display = 0, SceneLinear = 1 }
+
+/// <summary>The Upscale node's parameter values at one time, resolved to plain numbers.</summary>
+public sealed record UpscaleNodeSettings(
+    UpscaleMode Mode,
+    double Scale,
+    double SourceScale,
+    int ModelIndex,
+    string CustomModelPath,
+    double Strength,
+    double DetailLimit,
+    InputTransfer Transfer,
+    int MemoryBudgetMiB);
+
+/// <summary>
+/// The Upscale node's parameters: names (stable: hosts save projects by them), definitions, and
+/// reading them at a render time. Grouped the way an editor meets them: what size, which model,
+/// how much of its prediction, then the technical settings.
+/// </summary>
+public static class UpscaleParams
+{
+    public const string Mode = "mode";
+    public const string Scale = "scale";
+    public const string SourceScale = "sourceScale";
+    public const string Model = "model";
+    public const string CustomModel = "customModel";
+    public const string Strength = "strength";
+    public const string DetailLimit = "detailLimit";
+    public const string Transfer = "inputTransfer";
+    public const string MemoryBudget = "memoryBudget";
+
+    public const string SizeGroup = "sizeGroup";
+    public const string ModelGroup = "modelGroup";
+    public const string AdvancedGroup = "advancedGroup";
+
+    /// <summary>The model choice's first option: no model, Lanczos only.</summary>
+    public const string ClassicalOption = "Classical (Lanczos-3)";
+    public const string CustomOption = "Custom model file";
+
+    public static void Define(ParamSet p, IReadOnlyList<string> modelLabels, int defaultModel)
+    {
+        p.DefineGroup(SizeGroup).Label("Size").Open(true);
+        p.DefineChoice(Mode).Label("Mode").Parent(SizeGroup)
+            .Options("Auto (by host)", "Resize (output larger)", "Enhance in place (same size)")
+            .Default((int)UpscaleMode.Auto)
+            .Hint("Resize makes the output frame larger (Natron, Resolve's Fusion page). Enhance in place keeps the size " +
+                  "for hosts that already scaled the clip to the timeline (Resolve's Edit and Color pages). Auto picks by host and page.");
+        p.DefineDouble(Scale).Label("Scale").Parent(SizeGroup)
+            .Default(2).Range(1, 4, 1, 4).Increment(0.25, 2).DoubleType(OfxNames.ParamDoubleTypeScale)
+            .Hint("Output size as a multiple of the input (Resize mode). Any value from 1 to 4.");
+        p.DefineDouble(SourceScale).Label("Source scale").Parent(SizeGroup)
+            .Default(2).Range(1, 4, 1, 4).Increment(0.25, 2)
+            .Hint("Enhance in place: how much the host already enlarged the clip (e.g. 2 for HD footage on a UHD timeline).");
+
+        p.DefineGroup(ModelGroup).Label("Model").Open(true);
+        p.DefineChoice(Model).Label("Model").Parent(ModelGroup)
+            .Options([.. modelLabels])
+            .Default(defaultModel)
+            .Hint("The super-resolution model that predicts detail. Classical uses no model (Lanczos only).");
+        p.DefineString(CustomModel).Label("Custom model file").Parent(ModelGroup).FilePath().Default(string.Empty)
+            .Hint("An ONNX super-resolution model (NCHW, RGB 0–1, fp32 or fp16), used when Model is 'Custom model file'.");
+        p.DefineDouble(Strength).Label("Strength").Parent(ModelGroup)
+            .Default(1).Range(0, 2, 0, 2).Increment(0.05, 2).Animates(true)
+            .Hint("How much of the model's prediction to add over the classical upscale: 0 is pure Lanczos, 1 the model, above 1 exaggerates it. Keyframable.");
+        p.DefineDouble(DetailLimit).Label("Detail limit").Parent(ModelGroup)
+            .Default(1).Range(0, 1, 0, 1).Increment(0.01, 3).Animates(true)
+            .Hint("Caps how far the prediction may move a pixel from the classical result (1 = no cap). Lower it when the model overloads texture.");
+
+        p.DefineGroup(AdvancedGroup).Label("Advanced").Open(false);
+        p.DefineChoice(Transfer).Label("Input is").Parent(AdvancedGroup)
+            .Options("Display-referred (0–1)", "Scene-linear (HDR)")
+            .Default((int)InputTransfer.Display)
+            .Hint("Scene-linear input is shown to the model through a display curve and highlights above 1.0 are carried through classically.");
+        p.DefineInt(MemoryBudget).Label("Memory budget (MiB)").Parent(AdvancedGroup)
+            .Default(1024).Range(64, 65536, 128, 8192)
+            .Hint("Upper bound for the model's working memory per render; larger frames are processed in overlapping tiles.");
+    }
+
+    public static UpscaleNodeSettings Read(ParamSet p, double time) => new(
+        (UpscaleMode)p.Get(Mode).GetChoice(time),
+        p.Get(Scale).GetDouble(time),
+        p.Get(SourceScale).GetDouble(time),
+        p.Get(Model).GetChoice(time),
+        p.Get(CustomModel).GetString(time),
+        p.Get(Strength).GetDouble(time),
+        p.Get(DetailLimit).GetDouble(time),
+        (InputTransfer)p.Get(Transfer).GetChoice(time),
+        p.Get(MemoryBudget).GetInt(time));
+
+    /// <summary>Auto mode by host: Resolve's Edit/Color pages (and unknown pages) hand us timeline-sized frames.</summary>
+    public static UpscaleMode Resolve(UpscaleMode mode, HostInfo host, ResolvePage page)
+    {
+        if (mode != UpscaleMode.Auto) return mode;
+        if (host.Kind == HostKind.Resolve && page != ResolvePage.Fusion) return UpscaleMode.EnhanceInPlace;
+        return UpscaleMode.Resize;
+    }
+}

@@ -1,0 +1,40 @@
+using Enhance.Plugin.Host.Framework;
+using Enhance.Plugin.Host.Imaging;
+using Enhance.Plugin.OfxBridge;
+
+namespace Enhance.Plugin.Host.Nodes.Upscale;
+
+/// <summary>
+/// Upscale: super-resolution. Resize mode grows the frame (output RoD = input × scale); Enhance in
+/// place rebuilds detail in a frame the host already scaled. The classical path is Lanczos-3; the
+/// model path blends a network's prediction over it by a keyframable strength.
+/// </summary>
+public sealed class UpscalePlugin : ImageEffectPlugin
+{
+    public const string Id = "io.enhance.Upscale";
+    public const string SourceClip = OfxNames.ImageEffectSimpleSourceClipName;
+    public const string OutputClip = OfxNames.ImageEffectOutputClipName;
+
+    public override string Identifier => Id;
+
+    public override void Describe(EffectDescriptor d)
+    {
+        d.Labels("Upscale", "Enhance", "AI super-resolution with a keyframable strength over a classical Lanczos upscale.")
+         .Contexts(OfxNames.ImageEffectContextFilter, OfxNames.ImageEffectContextGeneral)
+         .PixelDepths(HostImageConverter.SupportedDepths)
+         .Capabilities(tiles: true, multiResolution: true, temporalAccess: false, threadSafety: OfxNames.ImageEffectRenderFullySafe);
+    }
+
+    public override void DescribeInContext(EffectDescriptor d, string context)
+    {
+        d.DefineClip(SourceClip)
+         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha)
+         .SupportsTiles(true);
+        d.DefineClip(OutputClip)
+         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha)
+         .SupportsTiles(true);
+        UpscaleParams.Define(d.Params, [UpscaleParams.ClassicalOption], defaultModel: 0);
+    }
+
+    public override ImageEffectInstance CreateInstance(InstanceContext context) => new UpscaleInstance(context);
+}
