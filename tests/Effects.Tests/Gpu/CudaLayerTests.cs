@@ -9,6 +9,7 @@ namespace Enhance.Effects.Tests.Gpu;
 /// The CUDA layer up to the point a GPU is needed: PTX generation (no GPU needed), the argument
 /// block that must match ILGPU's parameter layout, and graceful unavailability.
 /// </summary>
+[Collection(GpuTestCollection.Name)]
 public sealed partial class CudaLayerTests
 {
     [Fact]

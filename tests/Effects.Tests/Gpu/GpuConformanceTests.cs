@@ -13,6 +13,7 @@ namespace Enhance.Effects.Tests.Gpu;
 /// 1e-4 (max abs difference), and must write every pixel it owns (buffers start filled with −7).
 /// On a machine without CUDA the CUDA cases check that the driver layer says so, with a reason.
 /// </summary>
+[Collection(GpuTestCollection.Name)]
 public sealed class GpuConformanceTests
 {
     private const double Tolerance = 1e-4;
@@ -75,6 +76,30 @@ public sealed class GpuConformanceTests
         using var actual = session.Download(gpuTile);
 
         Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+    }
+
+    [Fact]
+    public void Concurrent_renders_on_one_host_queue_each_match_the_CPU()
+    {
+        // Hosts render several frames at once; each render makes its own kernel objects, so
+        // arguments set on one thread never leak into another's launch.
+        using var host = new OpenClTestHost();
+        var photos = new[] { "astronaut", "coffee", "chelsea", "rocket" };
+        var differences = new double[photos.Length];
+        Parallel.For(0, photos.Length, new ParallelOptions { MaxDegreeOfParallelism = photos.Length }, i =>
+        {
+            var primitives = new Enhance.Effects.Gpu.OpenCl.OpenClPrimitives(Enhance.Effects.Gpu.OpenCl.OpenClDevice.FromHostQueue(host.Queue));
+            using var session = new GpuTestSession(primitives, null);
+            using var source = PhotoCrops.Load(photos[i], 0, 0, 64, 48);
+            var output = PixelRect.FromSize(128, 96);
+            using var expected = new FloatImage(output, 4);
+            LanczosResampler.Resample(source, source.Bounds, expected, 2, 2);
+            var gpuOutput = session.Allocate(output, 4);
+            session.Primitives.Resample(session.Upload(source), source.Bounds, gpuOutput, 2, 2);
+            using var actual = session.Download(gpuOutput);
+            differences[i] = QualityMetrics.MaxAbsoluteDifference(expected, actual);
+        });
+        Assert.All(differences, d => Assert.InRange(d, 0, Tolerance));
     }
 
     [Theory]

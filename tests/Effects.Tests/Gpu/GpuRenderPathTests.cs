@@ -5,6 +5,7 @@ using Xunit;
 namespace Enhance.Effects.Tests.Gpu;
 
 /// <summary>Choosing the render path from the host's GPU flags, and failing cleanly (so the host retries on the CPU).</summary>
+[Collection(GpuTestCollection.Name)]
 public sealed class GpuRenderPathTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Xunit;
 namespace Enhance.Effects.Tests.Gpu;
 
 /// <summary>The OpenCL wrapper built from nothing but the host's queue handle, and the per-context program cache.</summary>
+[Collection(GpuTestCollection.Name)]
 public sealed class OpenClDeviceTests
 {
     [Fact]
@@ -52,5 +53,19 @@ public sealed class OpenClDeviceTests
         var device = OpenClDevice.FromHostQueue(host.Queue);
         using var buffer = device.Allocate(12345);
         Assert.Equal(12345, device.SizeOf(buffer.Handle));
+    }
+
+    [Fact]
+    public void Purging_drops_the_program_and_the_next_render_builds_a_new_one()
+    {
+        using var host = new OpenClTestHost();
+        var first = OpenClDevice.FromHostQueue(host.Queue).Program;
+        Enhance.Effects.Gpu.GpuCaches.Purge();
+        Assert.Throws<ObjectDisposedException>(() => first.CreateKernel("enhance_copy"));
+        var second = OpenClDevice.FromHostQueue(host.Queue).Program;
+        Assert.NotSame(first, second);
+        nint kernel = second.CreateKernel("enhance_copy");
+        Assert.NotEqual(0, kernel);
+        host.Api.ReleaseKernel(kernel);
     }
 }
