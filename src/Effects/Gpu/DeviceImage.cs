@@ -23,5 +23,7 @@ public readonly record struct DeviceImage(nint Handle, PixelRect Bounds, int Cha
         if (Handle == 0) throw new ArgumentException($"{name} has no device memory (null handle).", name);
         if (Bounds.IsEmpty) throw new ArgumentException($"{name} has empty bounds {Bounds}.", name);
         if (Channels is not (1 or 3 or 4)) throw new ArgumentException($"{name} has {Channels} channels; 1, 3 or 4 are supported.", name);
+        // The kernels index floats with 32-bit integers.
+        if (Bounds.Area * Channels > int.MaxValue) throw new ArgumentException($"{name} ({Bounds}x{Channels}) is too large for the GPU kernels.", name);
     }
 }

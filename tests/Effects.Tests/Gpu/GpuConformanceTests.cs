@@ -118,6 +118,21 @@ public sealed class GpuConformanceTests
 
     [Theory]
     [MemberData(nameof(Backends))]
+    public void A_buffer_smaller_than_its_image_is_refused_before_any_launch(string backend)
+    {
+        using var session = OpenOrConfirmAbsent(backend);
+        if (session is null) return;
+        using var source = PhotoCrops.Load("chelsea", 0, 0, 32, 32);
+        var gpuSource = session.Upload(source);
+        // A destination that claims twice the rows its memory holds: the kernel would write past the end.
+        var small = session.Buffer(32L * 32 * 4 * sizeof(float));
+        var lying = new DeviceImage(small.Handle, PixelRect.FromSize(32, 64), 4);
+        var e = Assert.Throws<ArgumentException>(() => session.Primitives.Copy(gpuSource, lying));
+        Assert.Contains("needs", e.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
     public void Copy_moves_exactly_the_overlap(string backend)
     {
         using var session = OpenOrConfirmAbsent(backend);

@@ -33,6 +33,7 @@ public sealed unsafe class CudaDriver
     private readonly delegate* unmanaged<ulong, void*, nuint, nint, int> _memcpyHtoDAsync;
     private readonly delegate* unmanaged<void*, ulong, nuint, nint, int> _memcpyDtoHAsync;
     private readonly delegate* unmanaged<nint, int> _streamSynchronize;
+    private readonly delegate* unmanaged<ulong*, nuint*, ulong, int> _memGetAddressRange;
 
     private CudaDriver(nint library, int version)
     {
@@ -49,6 +50,7 @@ public sealed unsafe class CudaDriver
         _memcpyHtoDAsync = (delegate* unmanaged<ulong, void*, nuint, nint, int>)Export(library, "cuMemcpyHtoDAsync_v2");
         _memcpyDtoHAsync = (delegate* unmanaged<void*, ulong, nuint, nint, int>)Export(library, "cuMemcpyDtoHAsync_v2");
         _streamSynchronize = (delegate* unmanaged<nint, int>)Export(library, "cuStreamSynchronize");
+        _memGetAddressRange = (delegate* unmanaged<ulong*, nuint*, ulong, int>)Export(library, "cuMemGetAddressRange_v2");
         // Stream-ordered allocation (CUDA 11.2+) lets a temporary be freed without waiting for the
         // kernels that use it; older drivers fall back to a synchronising free.
         if (NativeLibrary.TryGetExport(library, "cuMemAllocAsync", out var allocAsync) &&
@@ -175,6 +177,15 @@ public sealed unsafe class CudaDriver
         }
         SynchronizeStream(stream);
         Check(_memFree(pointer), "cuMemFree");
+    }
+
+    /// <summary>Bytes from <paramref name="pointer"/> to the end of the allocation that holds it.</summary>
+    public long BytesAvailableFrom(ulong pointer)
+    {
+        ulong start = 0;
+        nuint size = 0;
+        Check(_memGetAddressRange(&start, &size, pointer), "cuMemGetAddressRange");
+        return (long)(start + size - pointer);
     }
 
     /// <summary>Host to device; from pageable memory the driver has taken its copy when this returns.</summary>

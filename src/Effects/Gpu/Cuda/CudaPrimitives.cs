@@ -46,6 +46,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
     public void Copy(DeviceImage source, DeviceImage destination)
     {
         var area = PrimitiveChecks.CopyArea(source, destination);
+        Fits(source); Fits(destination);
         if (area.IsEmpty) return;
         int c = source.Channels;
         Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
@@ -60,6 +61,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
     public unsafe void Resample(DeviceImage source, PixelRect sourceDefinition, DeviceImage destination, double scaleX, double scaleY)
     {
         var plan = ResamplePlan.Create(source, sourceDefinition, destination, scaleX, scaleY);
+        Fits(source); Fits(destination);
         int c = source.Channels;
         var output = destination.Bounds;
         using var firstX = Upload<int>(plan.Horizontal.FirstSource);
@@ -86,6 +88,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
     public void BlendDetail(DeviceImage baseImage, DeviceImage detailed, DeviceImage destination, float strength, float detailLimit)
     {
         PrimitiveChecks.Blend(baseImage, detailed, destination, strength, detailLimit);
+        Fits(baseImage); Fits(detailed); Fits(destination);
         var area = destination.Bounds;
         int c = destination.Channels;
         Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
@@ -101,6 +104,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
     public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst)
     {
         PrimitiveChecks.Planar(source, area, planar, needsColour: false);
+        Fits(source); FitsPlanar(planar, area, element);
         Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
         Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
         var args = new CudaKernelArguments(storage, pointers)
@@ -113,6 +117,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
     public void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst)
     {
         PrimitiveChecks.Planar(destination, area, planar, needsColour: true);
+        Fits(destination); FitsPlanar(planar, area, element);
         Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
         Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
         var args = new CudaKernelArguments(storage, pointers)
@@ -156,6 +161,22 @@ public sealed class CudaPrimitives : IGpuPrimitives
         fixed (T* p = data)
             Driver.CopyToDevice((ulong)buffer.Handle, p, buffer.Bytes, Stream);
         return buffer;
+    }
+
+    // A kernel writing past an allocation corrupts other memory or faults the whole context, so
+    // every pointer is checked against the allocation holding it before anything is launched.
+    private void Fits(DeviceImage image)
+    {
+        long available = Driver.BytesAvailableFrom((ulong)image.Handle);
+        if (available < image.ByteSize)
+            throw new ArgumentException($"The CUDA allocation has {available} bytes from the image pointer but an image of {image.Bounds}x{image.Channels} floats needs {image.ByteSize}.");
+    }
+
+    private void FitsPlanar(nint planar, PixelRect area, PlanarElement element)
+    {
+        long available = Driver.BytesAvailableFrom((ulong)planar), needed = CpuPrimitives.PlanarByteSize(area, element);
+        if (available < needed)
+            throw new ArgumentException($"The planar buffer has {available} bytes; {area} needs {needed}.");
     }
 
     private static long Elements(DeviceImage image) => image.Bounds.Area * image.Channels;

@@ -19,6 +19,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void Copy(DeviceImage source, DeviceImage destination)
     {
         var area = PrimitiveChecks.CopyArea(source, destination);
+        Fits(source); Fits(destination);
         if (area.IsEmpty) return;
         int c = source.Channels;
         Device.Kernel("enhance_copy")
@@ -31,6 +32,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void Resample(DeviceImage source, PixelRect sourceDefinition, DeviceImage destination, double scaleX, double scaleY)
     {
         var plan = ResamplePlan.Create(source, sourceDefinition, destination, scaleX, scaleY);
+        Fits(source); Fits(destination);
         int c = source.Channels;
         var output = destination.Bounds;
         using var firstX = Device.Upload<int>(plan.Horizontal.FirstSource);
@@ -54,6 +56,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void BlendDetail(DeviceImage baseImage, DeviceImage detailed, DeviceImage destination, float strength, float detailLimit)
     {
         PrimitiveChecks.Blend(baseImage, detailed, destination, strength, detailLimit);
+        Fits(baseImage); Fits(detailed); Fits(destination);
         var area = destination.Bounds;
         int c = destination.Channels;
         Device.Kernel("enhance_blend_detail")
@@ -67,6 +70,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst)
     {
         PrimitiveChecks.Planar(source, area, planar, needsColour: false);
+        Fits(source); FitsPlanar(planar, area, element);
         Device.Kernel("enhance_to_planar")
             .Mem(source.Handle).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
             .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0)
@@ -77,6 +81,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst)
     {
         PrimitiveChecks.Planar(destination, area, planar, needsColour: true);
+        Fits(destination); FitsPlanar(planar, area, element);
         Device.Kernel("enhance_from_planar")
             .Mem(planar).Int(element == PlanarElement.Float16 ? 1 : 0)
             .Mem(destination.Handle).Int(destination.Bounds.X1).Int(destination.Bounds.Y1).Int(destination.Stride).Int(destination.Channels)
@@ -101,4 +106,20 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void WriteBytes(ReadOnlySpan<byte> source, nint buffer) => Device.Write(buffer, 0, source);
 
     public void Synchronize() => Device.Finish();
+
+    // A kernel writing past a cl_mem does not fail cleanly (it corrupts or crashes the device), so
+    // every buffer is checked against the size the image claims before anything is enqueued.
+    private void Fits(DeviceImage image)
+    {
+        long size = Device.SizeOf(image.Handle);
+        if (size < image.ByteSize)
+            throw new ArgumentException($"The OpenCL buffer holds {size} bytes but an image of {image.Bounds}x{image.Channels} floats needs {image.ByteSize}.");
+    }
+
+    private void FitsPlanar(nint planar, PixelRect area, PlanarElement element)
+    {
+        long size = Device.SizeOf(planar), needed = CpuPrimitives.PlanarByteSize(area, element);
+        if (size < needed)
+            throw new ArgumentException($"The planar buffer holds {size} bytes; {area} needs {needed}.");
+    }
 }
