@@ -9,6 +9,9 @@ tools/install-prerequisites.sh
 tools/fetch-testdata.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
 cmake --build build
+# The end-to-end tests load the bundle from a real (staged) install, the way hosts find it.
+rm -rf build/stage
+DESTDIR="$PWD/build/stage" cmake --install build >/dev/null
 set +e
 
 export ENHANCE_BUILD_DIR="$PWD/build"

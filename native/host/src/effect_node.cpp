@@ -174,7 +174,8 @@ void EffectNode::clipPreferences() {
     const std::string k = out.str(std::string("OfxImageClipPropComponents_") + c->name(), 0, ofxName(settings_.components));
     Depth dd;
     Components kk;
-    if (!parseDepth(d, &dd) || dd == Depth::Half)
+    // Half is only handed out on request (--depth half --force-depth), to test plug-ins' refusal.
+    if (!parseDepth(d, &dd) || (dd == Depth::Half && !settings_.forceDepth))
       throw HostError(plugin_->identifier + " asked for pixel depth " + d + " on clip " + c->name() + ", which this host does not support");
     if (!parseComponents(k, &kk))
       throw HostError(plugin_->identifier + " asked for components " + k + " on clip " + c->name() + ", which this host does not support");

@@ -4,6 +4,7 @@
 #include "dotnet_boot.h"
 
 #include "boot_failure.h"
+#include "boot_trace.h"
 
 #include <coreclr_delegates.h>
 #include <dlfcn.h>
@@ -49,7 +50,8 @@ static const char *status_name(int32_t rc) {
     case 0x80131522u: return "type not found";
     case 0x80131513u: return "method not found";
     case 0x80131047u: return "bad assembly name";
-    default: return "hosting error";
+    case 0x80131509u: return "the assembly is not the Enhance plug-in it should be";
+    default: return ((uint32_t)rc & 0xffff0000u) == 0x80130000u ? "runtime error" : "hosting error";
   }
 }
 
@@ -163,6 +165,7 @@ int enhance_dotnet_boot(const EnhanceBundlePaths *paths, const EnhanceShimApi *s
   HostFxr fxr;
   memset(&fxr, 0, sizeof fxr);
   if (load_hostfxr(paths, &fxr) != 0) return -1;
+  enhance_trace("hostfxr loaded");
 
   runtime_error_buffer = runtime_error;
   runtime_error_capacity = runtime_error_size;
@@ -171,9 +174,11 @@ int enhance_dotnet_boot(const EnhanceBundlePaths *paths, const EnhanceShimApi *s
   int result = -1;
   load_assembly_and_get_function_pointer_fn load = NULL;
   if (get_load_delegate(paths, &fxr, &load) == 0) {
+    enhance_trace("runtime initialised");
     EnhanceBootFn boot = NULL;
     char detail[512];
     int rc = load(paths->assembly, MANAGED_TYPE, MANAGED_METHOD, UNMANAGEDCALLERSONLY_METHOD, NULL, (void **)&boot);
+    enhance_trace("managed assembly loaded");
     if (rc != 0 || boot == NULL) {
       enhance_boot_failure_set("Enhance could not start its .NET runtime: %s has no usable %s.%s (error 0x%08x, %s%s). "
                                "Reinstall %s.", paths->assembly, MANAGED_TYPE, MANAGED_METHOD, (unsigned)rc, status_name(rc),
@@ -181,6 +186,7 @@ int enhance_dotnet_boot(const EnhanceBundlePaths *paths, const EnhanceShimApi *s
     } else {
       memset(managed, 0, sizeof *managed);
       OfxStatus status = boot(shim, managed);
+      enhance_trace("managed Boot returned");
       if (status != kOfxStatOK) {
         enhance_boot_failure_set("Enhance's managed plug-in failed to start (OFX status %d); see the messages above "
                                  "on stderr. Reinstall %s if this persists.", status, paths->bundle_name);

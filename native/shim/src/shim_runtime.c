@@ -4,6 +4,7 @@
 #include "shim_runtime.h"
 
 #include "boot_failure.h"
+#include "boot_trace.h"
 #include "bundle_paths.h"
 #include "dotnet_boot.h"
 #include "variadic_wrappers.h"
@@ -44,6 +45,7 @@ static void boot_runtime(void) {
   char error[1024];
   char runtime_error[2048];
   runtime_error[0] = '\0';
+  enhance_trace_begin();
   if (enhance_bundle_paths_locate(&bundle_paths, error, sizeof error) != 0) {
     enhance_boot_failure_set("%s", error);
     enhance_boot_failure_print(NULL);
@@ -64,6 +66,7 @@ static void boot_runtime(void) {
   booted = 1;
   if (current_host != NULL) managed_api.set_host(current_host);
   pthread_mutex_unlock(&host_lock);
+  enhance_trace("host forwarded to managed code; boot done");
 }
 
 OfxStatus enhance_runtime_dispatch(const char *plugin_identifier, const char *action, const void *handle,

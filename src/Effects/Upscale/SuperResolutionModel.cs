@@ -1,0 +1,278 @@
+using System.Buffers;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Enhance.Effects.Upscale;
+
+/// <summary>
+/// One loaded ONNX super-resolution model: its session and what was learnt checking it. Models
+/// follow the common convention — one NCHW RGB input with values 0–1 (float32 or float16), one
+/// NCHW RGB output <see cref="Scale"/> times larger. Anything else is refused at load time with a
+/// <see cref="ModelLoadException"/> that says what does not fit, never later as a crash.
+///
+/// <see cref="Run"/> is thread-safe (ONNX Runtime sessions are), so one instance serves every
+/// render of every instance of the node; <see cref="ModelCache"/> shares and frees it.
+/// </summary>
+public sealed class SuperResolutionModel : IDisposable
+{
+    /// <summary>Side of the blank image a model with dynamic height/width is run on to learn its scale.</summary>
+    private const int ProbeSide = 16;
+
+    private readonly InferenceSession _session;
+    private readonly string _inputName;
+    private readonly string _outputName;
+
+    private SuperResolutionModel(string path, ExecutionProvider provider, InferenceSession session,
+                                 string inputName, string outputName, bool isFloat16, int? fixedHeight, int? fixedWidth)
+    {
+        ModelPath = path;
+        Provider = provider;
+        _session = session;
+        _inputName = inputName;
+        _outputName = outputName;
+        IsFloat16 = isFloat16;
+        FixedInputHeight = fixedHeight;
+        FixedInputWidth = fixedWidth;
+    }
+
+    public string ModelPath { get; }
+
+    /// <summary>The provider the session actually runs on.</summary>
+    public ExecutionProvider Provider { get; }
+
+    /// <summary>Whether the model takes and returns float16 tensors (converted here; callers always see float).</summary>
+    public bool IsFloat16 { get; }
+
+    /// <summary>Output pixels per input pixel along each axis, read from the model (shapes or a probe run), never assumed.</summary>
+    public int Scale { get; private set; }
+
+    /// <summary>Input height the model insists on, or null when it accepts any (dynamic shape).</summary>
+    public int? FixedInputHeight { get; }
+
+    /// <summary>Input width the model insists on, or null when it accepts any.</summary>
+    public int? FixedInputWidth { get; }
+
+    /// <summary>Loads and checks a model; throws <see cref="ModelLoadException"/> with a sentence naming the problem.</summary>
+    public static SuperResolutionModel Load(string path, ExecutionProvider requested = ExecutionProvider.Auto)
+    {
+        if (!File.Exists(path))
+            throw new ModelLoadException(path, "the file does not exist.");
+        var provider = ExecutionProviderSelector.Resolve(requested);
+        var session = CreateSession(path, ref provider);
+        try
+        {
+            var model = Inspect(path, provider, session);
+            model.Scale = model.ReadScale();
+            return model;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs the model on one tile: <paramref name="input"/> holds 3 planes (R, G, B) of
+    /// height × width, <paramref name="output"/> receives 3 planes of (Scale·height) × (Scale·width).
+    /// </summary>
+    public void Run(ReadOnlySpan<float> input, int height, int width, Span<float> output)
+    {
+        // ONNX Runtime would dereference a freed session: refuse instead of crashing the host.
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        int inCount = 3 * height * width;
+        int outCount = inCount * Scale * Scale;
+        if (input.Length < inCount || output.Length < outCount)
+            throw new ArgumentException("Tile buffers are smaller than the tile.");
+        long[] shape = [1, 3, height, width];
+        if (IsFloat16) RunHalf(input[..inCount], shape, output[..outCount], height * Scale, width * Scale);
+        else RunSingle(input[..inCount], shape, output[..outCount], height * Scale, width * Scale);
+    }
+
+    private void RunSingle(ReadOnlySpan<float> input, long[] shape, Span<float> output, int outHeight, int outWidth)
+    {
+        float[] buffer = ArrayPool<float>.Shared.Rent(input.Length);
+        try
+        {
+            input.CopyTo(buffer);
+            using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, input.Length), shape);
+            using var runOptions = new RunOptions();
+            using var results = _session.Run(runOptions, [_inputName], [value], [_outputName]);
+            CheckOutputShape(results[0], outHeight, outWidth);
+            results[0].GetTensorDataAsSpan<float>().CopyTo(output);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    private void RunHalf(ReadOnlySpan<float> input, long[] shape, Span<float> output, int outHeight, int outWidth)
+    {
+        Float16[] buffer = ArrayPool<Float16>.Shared.Rent(input.Length);
+        try
+        {
+            for (int i = 0; i < input.Length; i++) buffer[i] = (Float16)input[i];
+            using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, input.Length), shape);
+            using var runOptions = new RunOptions();
+            using var results = _session.Run(runOptions, [_inputName], [value], [_outputName]);
+            CheckOutputShape(results[0], outHeight, outWidth);
+            var halves = results[0].GetTensorDataAsSpan<Float16>();
+            for (int i = 0; i < output.Length; i++) output[i] = (float)halves[i];
+        }
+        finally
+        {
+            ArrayPool<Float16>.Shared.Return(buffer);
+        }
+    }
+
+    private void CheckOutputShape(OrtValue result, int outHeight, int outWidth)
+    {
+        var shape = result.GetTensorTypeAndShape().Shape;
+        if (shape.Length != 4 || shape[0] != 1 || shape[1] != 3 || shape[2] != outHeight || shape[3] != outWidth)
+            throw new InvalidOperationException(
+                $"The model '{Path.GetFileName(ModelPath)}' returned a [{string.Join(", ", shape)}] tensor where [1, 3, {outHeight}, {outWidth}] was expected.");
+    }
+
+    private static InferenceSession CreateSession(string path, ref ExecutionProvider provider)
+    {
+        using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        if (provider == ExecutionProvider.Cuda)
+        {
+            try
+            {
+                options.AppendExecutionProvider_CUDA(0);
+            }
+            catch (OnnxRuntimeException)
+            {
+                provider = ExecutionProvider.Cpu; // the probe passed but the provider would not start: run on the CPU
+            }
+        }
+        try
+        {
+            return new InferenceSession(path, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelLoadException(path, DescribeLoadFailure(e.Message), e);
+        }
+    }
+
+    private static string DescribeLoadFailure(string message)
+    {
+        if (message.Contains("opset", StringComparison.OrdinalIgnoreCase))
+        {
+            var declared = System.Text.RegularExpressions.Regex.Match(message, @"[Oo]pset (\d+)");
+            string which = declared.Success ? $"operator set {declared.Groups[1].Value}" : "an operator set";
+            return $"it is stamped with ONNX {which}, which this ONNX Runtime ({OrtVersion}) does not support; export it again with an older opset.";
+        }
+        if (message.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || message.Contains("parse", StringComparison.OrdinalIgnoreCase))
+            return "the file is not a valid ONNX model (it is damaged, cut short, or in another format).";
+        return $"ONNX Runtime could not load it ({FirstLine(message)}).";
+    }
+
+    private static string OrtVersion => typeof(InferenceSession).Assembly.GetName().Version?.ToString(3) ?? "?";
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        return line.Length > 240 ? line[..240] + "…" : line;
+    }
+
+    private static SuperResolutionModel Inspect(string path, ExecutionProvider provider, InferenceSession session)
+    {
+        if (session.InputMetadata.Count != 1)
+            throw new ModelLoadException(path, $"it has {session.InputMetadata.Count} inputs; a super-resolution model takes one image.");
+        if (session.OutputMetadata.Count < 1)
+            throw new ModelLoadException(path, "it has no output.");
+        var (inputName, input) = session.InputMetadata.First();
+        var (outputName, output) = session.OutputMetadata.First();
+        bool half = CheckElementType(path, "input", input);
+        if (CheckElementType(path, "output", output) != half)
+            throw new ModelLoadException(path, "its input and output have different element types (one float32, the other float16).");
+        var inDims = CheckImageShape(path, "input", input.Dimensions);
+        CheckImageShape(path, "output", output.Dimensions);
+        int? fixedHeight = inDims[2] > 0 ? inDims[2] : null;
+        int? fixedWidth = inDims[3] > 0 ? inDims[3] : null;
+        return new SuperResolutionModel(path, provider, session, inputName, outputName, half, fixedHeight, fixedWidth);
+    }
+
+    private static bool CheckElementType(string path, string which, NodeMetadata metadata)
+    {
+        if (!metadata.IsTensor)
+            throw new ModelLoadException(path, $"its {which} is not a tensor.");
+        return metadata.ElementDataType switch
+        {
+            TensorElementType.Float => false,
+            TensorElementType.Float16 => true,
+            var other => throw new ModelLoadException(path, $"its {which} holds {other} values; expected float32 or float16."),
+        };
+    }
+
+    private static int[] CheckImageShape(string path, string which, int[] dims)
+    {
+        string shown = "[" + string.Join(", ", dims.Select(d => d > 0 ? d.ToString() : "?")) + "]";
+        if (dims.Length != 4)
+            throw new ModelLoadException(path, $"its {which} has {dims.Length} dimensions {shown}; expected 4 (batch, channels, height, width — NCHW).");
+        if (dims[1] != 3 && dims[3] == 3)
+            throw new ModelLoadException(path, $"its {which} {shown} has the channels last (NHWC); expected NCHW with 3 channels second.");
+        if (dims[1] > 0 && dims[1] != 3)
+            throw new ModelLoadException(path, $"its {which} {shown} has {dims[1]} channel{(dims[1] == 1 ? "" : "s")}; expected 3 (RGB).");
+        if (dims[0] > 1)
+            throw new ModelLoadException(path, $"its {which} {shown} has a fixed batch of {dims[0]}; expected 1 or dynamic.");
+        return dims;
+    }
+
+    /// <summary>Output/input size ratio: from fixed shapes when both are known, else from a run on a small blank image.</summary>
+    private int ReadScale()
+    {
+        int[] inDims = _session.InputMetadata[_inputName].Dimensions;
+        int[] outDims = _session.OutputMetadata[_outputName].Dimensions;
+        int inH = FixedInputHeight ?? ProbeSide, inW = FixedInputWidth ?? ProbeSide;
+        int outH, outW;
+        if (inDims[2] > 0 && inDims[3] > 0 && outDims[2] > 0 && outDims[3] > 0)
+        {
+            outH = outDims[2]; outW = outDims[3];
+        }
+        else
+        {
+            (outH, outW) = Probe(inH, inW);
+        }
+        if (outH % inH != 0 || outW % inW != 0 || outH / inH != outW / inW || outH < inH)
+            throw new ModelLoadException(ModelPath,
+                $"it turns a {inW}×{inH} image into {outW}×{outH}; expected the same whole-number enlargement (×1, ×2, ×4 …) in both directions.");
+        return outH / inH;
+    }
+
+    private (int Height, int Width) Probe(int height, int width)
+    {
+        long[] shape = [1, 3, height, width];
+        try
+        {
+            using var value = IsFloat16
+                ? OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Float16[3 * height * width].AsMemory(), shape)
+                : OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new float[3 * height * width].AsMemory(), shape);
+            using var runOptions = new RunOptions();
+            using var results = _session.Run(runOptions, [_inputName], [value], [_outputName]);
+            var outShape = results[0].GetTensorTypeAndShape().Shape;
+            if (outShape.Length != 4 || outShape[1] != 3)
+                throw new ModelLoadException(ModelPath, $"on a 1×3×{height}×{width} image it returned [{string.Join(", ", outShape)}]; expected [1, 3, height, width].");
+            return ((int)outShape[2], (int)outShape[3]);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new ModelLoadException(ModelPath, $"it failed on a {width}×{height} test image ({FirstLine(e.Message)}).", e);
+        }
+    }
+
+    /// <summary>Whether the session has been freed (a purged model whose last lease ended).</summary>
+    public bool IsDisposed => _disposed != 0;
+
+    private int _disposed;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            _session.Dispose();
+    }
+}

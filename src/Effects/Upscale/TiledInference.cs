@@ -1,0 +1,157 @@
+using System.Buffers;
+using System.Numerics;
+using Enhance.Effects.Imaging;
+
+namespace Enhance.Effects.Upscale;
+
+/// <summary>
+/// Runs a model over any region of any frame within a memory budget, cell by cell (see
+/// <see cref="TileLayout"/>), blending neighbouring cells' results with feathered weights.
+/// Cells run one after another, in grid order — each run already uses every core through ONNX
+/// Runtime's own threads — and that fixed order makes the blended sums identical whichever window
+/// asked for them.
+/// </summary>
+internal static class TiledInference
+{
+    /// <summary>Smallest cell core worth a model run; below it the overlap costs more than the core.</summary>
+    private const int MinimumCoreSide = 16;
+
+    /// <summary>Feature channels a typical SR network keeps per pixel (ESRGAN, SwinIR-light and kin use 32–64).</summary>
+    private const int TypicalFeatureChannels = 64;
+
+    /// <summary>
+    /// The widest square core whose run fits <paramref name="budgetMiB"/>: an estimate counting the
+    /// input and output tensors (ours and ONNX Runtime's copies) and a few feature maps at input
+    /// resolution plus one at output resolution. Multiple of 8 (many models prefer it).
+    /// </summary>
+    public static int CoreSide(int budgetMiB, int scale, int overlap)
+    {
+        if (budgetMiB <= 0) throw new ArgumentOutOfRangeException(nameof(budgetMiB), budgetMiB, "The memory budget must be positive.");
+        long bytesPerInputPixel = 4L * (3 * (3 + 3 * scale * scale) + TypicalFeatureChannels * (3 + scale * scale));
+        long pixels = budgetMiB * 1024L * 1024L / bytesPerInputPixel;
+        int side = (int)Math.Sqrt(pixels) - 2 * overlap;
+        return Math.Max(MinimumCoreSide, side / 8 * 8);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="output"/> (3 channels, model canvas) with the blended model results.
+    /// <paramref name="modelInput"/> holds what the model is shown (3 channels, source canvas) over
+    /// at least <see cref="TileLayout.SourceRegion"/> of <paramref name="cells"/>.
+    /// </summary>
+    public static void Run(SuperResolutionModel model, TileLayout layout, List<TileCell> cells, FloatImage modelInput, FloatImage output)
+    {
+        var region = output.Bounds;
+        int area = (int)region.Area;
+        float[] sums = ArrayPool<float>.Shared.Rent(3 * area);
+        float[] weights = ArrayPool<float>.Shared.Rent(area);
+        try
+        {
+            Array.Clear(sums, 0, 3 * area);
+            Array.Clear(weights, 0, area);
+            foreach (var cell in cells)
+                RunCell(model, layout, cell, modelInput, region, sums, weights);
+            Normalise(sums, weights, output);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(sums);
+            ArrayPool<float>.Shared.Return(weights);
+        }
+    }
+
+    private static void RunCell(SuperResolutionModel model, TileLayout layout, TileCell cell, FloatImage modelInput,
+                                PixelRect region, float[] sums, float[] weights)
+    {
+        var input = cell.Input;
+        int k = layout.Scale, inW = input.Width, inH = input.Height, outW = inW * k, outH = inH * k;
+        float[] planes = ArrayPool<float>.Shared.Rent(3 * inW * inH);
+        float[] result = ArrayPool<float>.Shared.Rent(3 * outW * outH);
+        float[] columnWeights = ArrayPool<float>.Shared.Rent(outW);
+        try
+        {
+            Gather(modelInput, layout.Definition, input, planes);
+            model.Run(planes, inH, inW, result);
+
+            var reach = layout.Enlarged(input).Intersect(region);
+            if (reach.IsEmpty) return;
+            for (int x = reach.X1; x < reach.X2; x++)
+                columnWeights[x - reach.X1] = layout.Weight(x, input.X1, input.X2);
+            int width = reach.Width, regionPlane = (int)region.Area, resultPlane = outW * outH;
+            for (int y = reach.Y1; y < reach.Y2; y++)
+            {
+                float rowWeight = layout.Weight(y, input.Y1, input.Y2);
+                if (rowWeight == 0f) continue;
+                int at = (y - region.Y1) * region.Width + (reach.X1 - region.X1);
+                int from = (y - input.Y1 * k) * outW + (reach.X1 - input.X1 * k);
+                var w = columnWeights.AsSpan(0, width);
+                Accumulate(weights.AsSpan(at, width), w, rowWeight, null);
+                for (int c = 0; c < 3; c++)
+                    Accumulate(sums.AsSpan(c * regionPlane + at, width), w, rowWeight, result.AsSpan(c * resultPlane + from, width));
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(planes);
+            ArrayPool<float>.Shared.Return(result);
+            ArrayPool<float>.Shared.Return(columnWeights);
+        }
+    }
+
+    /// <summary>Copies the cell's input, edge-extended beyond the definition, into R, G, B planes.</summary>
+    private static void Gather(FloatImage modelInput, PixelRect definition, PixelRect input, float[] planes)
+    {
+        int plane = input.Width * input.Height;
+        for (int y = input.Y1; y < input.Y2; y++)
+        {
+            var row = modelInput.Row(Math.Clamp(y, definition.Y1, definition.Y2 - 1));
+            int x1 = modelInput.Bounds.X1, at = (y - input.Y1) * input.Width;
+            for (int x = input.X1; x < input.X2; x++, at++)
+            {
+                int p = (Math.Clamp(x, definition.X1, definition.X2 - 1) - x1) * 3;
+                planes[at] = row[p];
+                planes[plane + at] = row[p + 1];
+                planes[2 * plane + at] = row[p + 2];
+            }
+        }
+    }
+
+    /// <summary>target += (rowWeight · w) · values (or just the weight when values is null); vector and tail do the same float operations.</summary>
+    private static void Accumulate(Span<float> target, ReadOnlySpan<float> w, float rowWeight, ReadOnlySpan<float> values)
+    {
+        bool weightsOnly = values.IsEmpty;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var rw = new Vector<float>(rowWeight);
+            for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var weight = rw * new Vector<float>(w[i..]);
+                var add = weightsOnly ? weight : weight * new Vector<float>(values[i..]);
+                (new Vector<float>(target[i..]) + add).CopyTo(target[i..]);
+            }
+        }
+        for (; i < target.Length; i++)
+        {
+            float weight = rowWeight * w[i];
+            target[i] += weightsOnly ? weight : weight * values[i];
+        }
+    }
+
+    private static void Normalise(float[] sums, float[] weights, FloatImage output)
+    {
+        var region = output.Bounds;
+        int plane = (int)region.Area;
+        Parallel.For(0, region.Height, r =>
+        {
+            var row = output.Row(region.Y1 + r);
+            int at = r * region.Width;
+            for (int x = 0; x < region.Width; x++, at++)
+            {
+                float inverse = 1f / weights[at];
+                row[x * 3] = sums[at] * inverse;
+                row[x * 3 + 1] = sums[plane + at] * inverse;
+                row[x * 3 + 2] = sums[2 * plane + at] * inverse;
+            }
+        });
+    }
+}

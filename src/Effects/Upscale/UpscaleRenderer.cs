@@ -1,0 +1,123 @@
+using Enhance.Effects.Imaging;
+using Enhance.Effects.Resampling;
+
+namespace Enhance.Effects.Upscale;
+
+/// <summary>
+/// The Upscale effect: classical Lanczos-3, optionally with a super-resolution model's detail on top.
+///
+/// With a model, the output is base + strength · (model − reference) (see <see cref="DetailBlend"/>):
+/// base is the Lanczos upscale of the clip as it is (premultiplied, every channel, HDR and all), the
+/// model's result is resampled with Lanczos from its own scale to the requested one (a ×4 model
+/// serves a ×2 or ×2.5 request), and the reference is the Lanczos upscale of exactly what the model
+/// was shown. So strength 0 is the classical result bit for bit, strength 1 is the model's picture,
+/// alpha is always classical, and values the model cannot represent (above 1, below 0) are carried
+/// through classically instead of being clipped.
+///
+/// Renders of any window are independent and thread-safe; a frame rendered in tiles equals the
+/// frame rendered whole (the model's cells follow a fixed grid, see <see cref="TileLayout"/>).
+/// </summary>
+public static class UpscaleRenderer
+{
+    /// <summary>The source pixels <see cref="Render"/> needs for <paramref name="outputWindow"/> (inside the definition).</summary>
+    public static PixelRect RequiredSourceRegion(PixelRect outputWindow, UpscaleSettings s, PixelRect sourceDefinition)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        s.Validate();
+        var classical = LanczosResampler.RequiredSourceRegion(outputWindow, s.ScaleX, s.ScaleY, sourceDefinition);
+        if (!s.UsesModel) return classical;
+        return classical.Union(Plan.For(outputWindow, s, sourceDefinition).SourceRegion);
+    }
+
+    /// <summary>
+    /// Renders destination.Bounds (the output window, output canvas) from <paramref name="source"/>,
+    /// which must cover <see cref="RequiredSourceRegion"/>. Source and destination have the same
+    /// channel count; one-channel images (masks) are upscaled classically.
+    /// </summary>
+    public static void Render(FloatImage source, PixelRect sourceDefinition, FloatImage destination, UpscaleSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(s);
+        s.Validate();
+        var window = destination.Bounds;
+        LanczosResampler.Resample(source, sourceDefinition, destination, s.ScaleX, s.ScaleY);
+        if (!s.UsesModel || destination.Channels == 1) return;
+
+        var plan = Plan.For(window, s, sourceDefinition);
+        if (!source.Bounds.Contains(plan.SourceRegion))
+            throw new ArgumentException($"The source covers {source.Bounds} but the model needs {plan.SourceRegion}.", nameof(source));
+
+        using var modelAtOutput = new FloatImage(window, 3);
+        using (var modelInput = StraightRgb(source, plan.SourceRegion, s.Transfer, forModel: true))
+        using (var modelOutput = new FloatImage(plan.ModelRegion, 3))
+        {
+            TiledInference.Run(s.Model!, plan.Layout, plan.Cells, modelInput, modelOutput);
+            if (s.Transfer != InputTransfer.Display) FromModel(modelOutput, s.Transfer);
+            int k = plan.Layout.Scale;
+            LanczosResampler.Resample(modelOutput, plan.Layout.ModelDefinition, modelAtOutput, s.ScaleX / k, s.ScaleY / k);
+        }
+
+        using var reference = new FloatImage(window, 3);
+        var referenceRegion = LanczosResampler.RequiredSourceRegion(window, s.ScaleX, s.ScaleY, sourceDefinition);
+        using (var clipped = StraightRgb(source, referenceRegion, s.Transfer, forModel: false))
+            LanczosResampler.Resample(clipped, sourceDefinition, reference, s.ScaleX, s.ScaleY);
+
+        DetailBlend.Apply(destination, modelAtOutput, reference, s.Strength, s.DetailLimit);
+    }
+
+    /// <summary>
+    /// Straight RGB over <paramref name="region"/>, clipped to 0–1: encoded for the model
+    /// (<paramref name="forModel"/>) or left in the clip's encoding (the reference the model's
+    /// result is compared with).
+    /// </summary>
+    private static FloatImage StraightRgb(FloatImage source, PixelRect region, InputTransfer transfer, bool forModel)
+    {
+        var result = new FloatImage(region, 3);
+        int channels = source.Channels;
+        Parallel.For(region.Y1, region.Y2, y =>
+        {
+            var from = source.Row(y, region.X1, region.X2);
+            var to = result.Row(y);
+            for (int x = 0; x < region.Width; x++)
+            {
+                float inverseAlpha = 1f;
+                if (channels == 4)
+                {
+                    float alpha = from[x * 4 + 3];
+                    inverseAlpha = alpha > Premultiplication.TransparentAlpha ? 1f / alpha : 0f;
+                }
+                for (int c = 0; c < 3; c++)
+                {
+                    float straight = from[x * channels + c] * inverseAlpha;
+                    to[x * 3 + c] = forModel ? TransferFunctions.ToModel(straight, transfer) : TransferFunctions.Clipped(straight);
+                }
+            }
+        });
+        return result;
+    }
+
+    private static void FromModel(FloatImage image, InputTransfer transfer)
+    {
+        Parallel.For(image.Bounds.Y1, image.Bounds.Y2, y =>
+        {
+            var row = image.Row(y);
+            for (int i = 0; i < row.Length; i++) row[i] = TransferFunctions.FromModel(row[i], transfer);
+        });
+    }
+
+    /// <summary>Which model cells a window needs, where their output lands, and which source pixels they read.</summary>
+    private sealed record Plan(TileLayout Layout, List<TileCell> Cells, PixelRect ModelRegion, PixelRect SourceRegion)
+    {
+        public static Plan For(PixelRect window, UpscaleSettings s, PixelRect definition)
+        {
+            var model = s.Model!;
+            int k = model.Scale;
+            int core = TiledInference.CoreSide(s.MemoryBudgetMiB, k, s.TileOverlap);
+            var layout = new TileLayout(definition, k, core, s.TileOverlap, model.FixedInputHeight, model.FixedInputWidth);
+            var modelRegion = LanczosResampler.RequiredSourceRegion(window, s.ScaleX / k, s.ScaleY / k, layout.ModelDefinition);
+            var cells = layout.CellsFor(modelRegion);
+            return new Plan(layout, cells, modelRegion, layout.SourceRegion(cells));
+        }
+    }
+}

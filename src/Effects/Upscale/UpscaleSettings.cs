@@ -1,0 +1,52 @@
+namespace Enhance.Effects.Upscale;
+
+/// <summary>Everything one Upscale render needs besides the pixels (values at the frame being rendered).</summary>
+public sealed record UpscaleSettings
+{
+    /// <summary>Output pixels per source pixel, horizontally (any real factor; the model's own scale need not match).</summary>
+    public double ScaleX { get; init; } = 2;
+
+    public double ScaleY { get; init; } = 2;
+
+    /// <summary>The super-resolution model, or null for the classical Lanczos upscale alone.</summary>
+    public SuperResolutionModel? Model { get; init; }
+
+    /// <summary>0 = classical exactly, 1 = the model's result, up to 2 = its detail doubled (keyframable).</summary>
+    public float Strength { get; init; } = 1f;
+
+    /// <summary>Largest difference from the classical result the model may contribute (before strength), so it cannot invent strong new edges or ring.</summary>
+    public float DetailLimit { get; init; } = 1f;
+
+    public InputTransfer Transfer { get; init; } = InputTransfer.Display;
+
+    /// <summary>Memory one model run may use, in MiB; decides the tile size (and only that: results do not depend on it beyond 1e-3).</summary>
+    public int MemoryBudgetMiB { get; init; } = DefaultMemoryBudgetMiB;
+
+    /// <summary>Source pixels each tile sees beyond its core on every side, for context and feathering.</summary>
+    public int TileOverlap { get; init; } = 16;
+
+    /// <summary>The host asks for a quick render (scrubbing, draft quality): classical only.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>Enough for a ×4 model on 300×300-pixel tiles, and well inside what a 4 GiB GPU has to spare.</summary>
+    public const int DefaultMemoryBudgetMiB = 512;
+
+    public const float MaxStrength = 2f;
+
+    /// <summary>Whether the model takes part at all (otherwise the render is the classical upscale, bit for bit).</summary>
+    public bool UsesModel => Model is not null && !Draft && Strength != 0f;
+
+    internal void Validate()
+    {
+        if (!(ScaleX > 0) || !(ScaleY > 0) || double.IsInfinity(ScaleX) || double.IsInfinity(ScaleY))
+            throw new ArgumentOutOfRangeException(nameof(ScaleX), $"Scale must be positive and finite, got {ScaleX}×{ScaleY}.");
+        if (!(Strength >= 0 && Strength <= MaxStrength))
+            throw new ArgumentOutOfRangeException(nameof(Strength), Strength, $"Strength runs from 0 to {MaxStrength}.");
+        if (!(DetailLimit >= 0))
+            throw new ArgumentOutOfRangeException(nameof(DetailLimit), DetailLimit, "The detail limit cannot be negative.");
+        if (MemoryBudgetMiB <= 0)
+            throw new ArgumentOutOfRangeException(nameof(MemoryBudgetMiB), MemoryBudgetMiB, "The memory budget must be positive.");
+        if (TileOverlap < 0)
+            throw new ArgumentOutOfRangeException(nameof(TileOverlap), TileOverlap, "The tile overlap cannot be negative.");
+    }
+}
