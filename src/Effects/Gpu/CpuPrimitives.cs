@@ -1,51 +1,26 @@
-using System.Numerics;
 using Enhance.Effects.Imaging;
 
 namespace Enhance.Effects.Gpu;
 
 /// <summary>
-/// The CPU versions of the GPU primitives (Lanczos resampling is <see cref="Resampling.LanczosResampler"/>).
+/// The CPU versions of the GPU primitives (Lanczos resampling is <see cref="Resampling.LanczosResampler"/>,
+/// the detail blend is the Upscale effect's own).
 /// They define what the OpenCL and CUDA kernels must reproduce; the conformance tests compare every
 /// backend against these, and the CPU render path uses them directly.
 /// </summary>
 public static class CpuPrimitives
 {
-    /// <summary>See <see cref="DetailBlendMath"/>. All three images share one channel count; destination.Bounds is the area blended.</summary>
-    public static void BlendDetail(FloatImage baseImage, FloatImage detailed, FloatImage destination, float strength, float detailLimit)
+    /// <summary>
+    /// The Upscale effect's detail blend (<see cref="Upscale.DetailBlend"/>, called as is): over
+    /// destination.Bounds, <c>destination += α · strength · clamp(model − reference, ±limit)</c> on RGB,
+    /// α the destination's own alpha clamped to 0–1 (1 for RGB). The destination holds the classical
+    /// upscale (premultiplied); model and reference are straight RGB with the destination's bounds.
+    /// </summary>
+    public static void AddDetail(FloatImage destination, FloatImage model, FloatImage reference, float strength, float detailLimit)
     {
-        DetailBlendMath.Validate(strength, detailLimit);
-        if (baseImage.Channels != destination.Channels || detailed.Channels != destination.Channels)
-            throw new ArgumentException("The base, detailed and destination images need the same channel count.");
-        var area = destination.Bounds;
-        if (!baseImage.Bounds.Contains(area) || !detailed.Bounds.Contains(area))
-            throw new ArgumentException($"The base ({baseImage.Bounds}) and detailed ({detailed.Bounds}) images must cover the destination {area}.");
-        int channels = destination.Channels;
-        Parallel.For(area.Y1, area.Y2, y =>
-            BlendRow(baseImage.Row(y, area.X1, area.X2), detailed.Row(y, area.X1, area.X2),
-                     destination.Row(y, area.X1, area.X2), channels, strength, detailLimit));
-    }
-
-    private static void BlendRow(ReadOnlySpan<float> b, ReadOnlySpan<float> d, Span<float> o, int channels, float strength, float limit)
-    {
-        int i = 0;
-        // Vector width is a multiple of 4, so for RGBA (and grey) the alpha lanes fall at fixed
-        // positions in every vector: a strength of 0 in those lanes leaves alpha at the base value.
-        if (Vector.IsHardwareAccelerated && (channels == 4 || channels == 1) && Vector<float>.Count % 4 == 0)
-        {
-            Span<float> laneStrength = stackalloc float[Vector<float>.Count];
-            for (int l = 0; l < laneStrength.Length; l++) laneStrength[l] = channels == 4 && l % 4 == 3 ? 0f : strength;
-            var s = new Vector<float>(laneStrength);
-            var hi = new Vector<float>(limit);
-            var lo = new Vector<float>(-limit);
-            for (; i + Vector<float>.Count <= o.Length; i += Vector<float>.Count)
-            {
-                var vb = new Vector<float>(b.Slice(i));
-                var r = Vector.Min(Vector.Max(new Vector<float>(d.Slice(i)) - vb, lo), hi);
-                (vb + s * r).CopyTo(o.Slice(i));
-            }
-        }
-        for (; i < o.Length; i++)
-            o[i] = channels == 4 && i % 4 == 3 ? b[i] : DetailBlendMath.Blend(b[i], d[i], strength, limit);
+        PrimitiveChecks.DetailArguments(destination.Channels, destination.Bounds, model.Channels, model.Bounds,
+                                        reference.Channels, reference.Bounds, strength, detailLimit);
+        Upscale.DetailBlend.Apply(destination, model, reference, strength, detailLimit);
     }
 
     /// <summary>

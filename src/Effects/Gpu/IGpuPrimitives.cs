@@ -35,8 +35,11 @@ public interface IGpuPrimitives
     /// </summary>
     void Resample(DeviceImage source, PixelRect sourceDefinition, DeviceImage destination, double scaleX, double scaleY);
 
-    /// <summary>See <see cref="DetailBlendMath"/>; destination.Bounds is the area, the other two must cover it.</summary>
-    void BlendDetail(DeviceImage baseImage, DeviceImage detailed, DeviceImage destination, float strength, float detailLimit);
+    /// <summary>
+    /// The Upscale detail blend in place (see <see cref="CpuPrimitives.AddDetail"/>): the destination
+    /// holds the classical upscale; model and reference are straight RGB with the destination's bounds.
+    /// </summary>
+    void AddDetail(DeviceImage destination, DeviceImage model, DeviceImage reference, float strength, float detailLimit);
 
     /// <summary>See <see cref="CpuPrimitives.ToPlanarRgb"/>; <paramref name="planar"/> is a device buffer.</summary>
     void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst);

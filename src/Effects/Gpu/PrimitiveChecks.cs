@@ -14,16 +14,27 @@ internal static class PrimitiveChecks
         return source.Bounds.Intersect(destination.Bounds);
     }
 
-    public static void Blend(DeviceImage baseImage, DeviceImage detailed, DeviceImage destination, float strength, float detailLimit)
+    public static void Detail(DeviceImage destination, DeviceImage model, DeviceImage reference, float strength, float detailLimit)
     {
-        baseImage.Validate(nameof(baseImage));
-        detailed.Validate(nameof(detailed));
         destination.Validate(nameof(destination));
-        DetailBlendMath.Validate(strength, detailLimit);
-        if (baseImage.Channels != destination.Channels || detailed.Channels != destination.Channels)
-            throw new ArgumentException("The base, detailed and destination images need the same channel count.");
-        if (!baseImage.Bounds.Contains(destination.Bounds) || !detailed.Bounds.Contains(destination.Bounds))
-            throw new ArgumentException($"The base ({baseImage.Bounds}) and detailed ({detailed.Bounds}) images must cover the destination {destination.Bounds}.");
+        model.Validate(nameof(model));
+        reference.Validate(nameof(reference));
+        DetailArguments(destination.Channels, destination.Bounds, model.Channels, model.Bounds, reference.Channels, reference.Bounds, strength, detailLimit);
+    }
+
+    public static void DetailArguments(int channels, PixelRect bounds, int modelChannels, PixelRect modelBounds,
+                                       int referenceChannels, PixelRect referenceBounds, float strength, float detailLimit)
+    {
+        if (!float.IsFinite(strength))
+            throw new ArgumentOutOfRangeException(nameof(strength), strength, "Strength must be a finite number.");
+        if (float.IsNaN(detailLimit) || detailLimit < 0)
+            throw new ArgumentOutOfRangeException(nameof(detailLimit), detailLimit, "The detail limit must be zero or more (infinity for none).");
+        if (channels is not (3 or 4))
+            throw new ArgumentException($"Detail is added to RGB or RGBA, not {channels} channels.");
+        if (modelChannels != 3 || referenceChannels != 3)
+            throw new ArgumentException("The model and reference images are straight RGB (3 channels).");
+        if (modelBounds != bounds || referenceBounds != bounds)
+            throw new ArgumentException($"The model ({modelBounds}) and reference ({referenceBounds}) must have the destination's bounds {bounds}.");
     }
 
     public static void Planar(DeviceImage image, PixelRect area, nint planar, bool needsColour)

@@ -7,33 +7,16 @@ namespace Enhance.Effects.Tests.Gpu;
 /// <summary>The CPU reference of the primitives, checked against their scalar definitions on real photos.</summary>
 public sealed class CpuPrimitivesTests
 {
-    [Theory]
-    [InlineData(1.3f, 0.08f, 4)]
-    [InlineData(0.6f, float.PositiveInfinity, 3)]
-    [InlineData(2f, 0.02f, 1)]
-    public void Blend_follows_the_scalar_definition_and_keeps_alpha(float strength, float limit, int channels)
-    {
-        using var baseImage = PhotoCrops.Load("grass", 0, 0, 101, 67, channels);
-        using var detailed = PhotoCrops.Load("gravel", 0, 0, 101, 67, channels);
-        if (channels == 4) PhotoCrops.WithAlphaRamp(baseImage);
-        using var result = new FloatImage(baseImage.Bounds, channels);
-        CpuPrimitives.BlendDetail(baseImage, detailed, result, strength, limit);
-        var b = baseImage.Pixels; var d = detailed.Pixels; var o = result.Pixels;
-        for (int i = 0; i < o.Length; i++)
-        {
-            float expected = channels == 4 && i % 4 == 3 ? b[i] : DetailBlendMath.Blend(b[i], d[i], strength, limit);
-            Assert.Equal(expected, o[i]);
-            if (channels == 4 && i % 4 != 3) Assert.InRange(Math.Abs(o[i] - b[i]), 0, strength * limit + 1e-6f);
-        }
-    }
-
     [Fact]
-    public void Blend_refuses_a_negative_limit_and_a_non_finite_strength()
+    public void Adding_detail_refuses_bad_strength_limit_and_shapes()
     {
         using var image = PhotoCrops.Load("grass", 0, 0, 8, 8);
-        using var result = new FloatImage(image.Bounds, 4);
-        Assert.Throws<ArgumentOutOfRangeException>(() => CpuPrimitives.BlendDetail(image, image, result, 1, -1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => CpuPrimitives.BlendDetail(image, image, result, float.NaN, 1));
+        using var rgb = PhotoCrops.Load("grass", 0, 0, 8, 8, 3);
+        using var shifted = PhotoCrops.Load("grass", 1, 0, 8, 8, 3);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CpuPrimitives.AddDetail(image, rgb, rgb, 1, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CpuPrimitives.AddDetail(image, rgb, rgb, float.NaN, 1));
+        Assert.Throws<ArgumentException>(() => CpuPrimitives.AddDetail(image, image, rgb, 1, 1));
+        Assert.Throws<ArgumentException>(() => CpuPrimitives.AddDetail(image, shifted, rgb, 1, 1));
     }
 
     [Theory]

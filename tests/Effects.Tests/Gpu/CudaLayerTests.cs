@@ -17,7 +17,7 @@ public sealed partial class CudaLayerTests
     {
         var kernels = PtxCompiler.Kernels;
         Assert.Equal(PtxCompiler.KernelNames.Count, kernels.Count);
-        foreach (var name in new[] { "Copy", "ResampleHorizontal", "ResampleVertical", "BlendDetail", "ToPlanarFloat", "ToPlanarHalf", "FromPlanarFloat", "FromPlanarHalf" })
+        foreach (var name in new[] { "Copy", "ResampleHorizontal", "ResampleVertical", "AddDetail", "ToPlanarFloat", "ToPlanarHalf", "FromPlanarFloat", "FromPlanarHalf" })
         {
             var kernel = kernels[name];
             Assert.Contains(".target sm_60", kernel.Ptx);

@@ -150,42 +150,44 @@ public sealed class GpuConformanceTests
         Assert.Equal(0, QualityMetrics.MaxAbsoluteDifference(expected, actual));
     }
 
-    public static TheoryData<string, float, float> BlendCases => new()
+    public static TheoryData<string, float, float, int> DetailCases => new()
     {
-        { GpuBackends.OpenCl, 0f, float.PositiveInfinity },
-        { GpuBackends.OpenCl, 1f, float.PositiveInfinity },
-        { GpuBackends.OpenCl, 1.7f, 0.05f },
-        { GpuBackends.OpenCl, 0.4f, 0f },
-        { GpuBackends.Cuda, 1.7f, 0.05f },
-        { GpuBackends.Cuda, 0f, float.PositiveInfinity },
+        { GpuBackends.OpenCl, 0f, float.PositiveInfinity, 4 },
+        { GpuBackends.OpenCl, 1f, float.PositiveInfinity, 4 },
+        { GpuBackends.OpenCl, 1.7f, 0.05f, 4 },
+        { GpuBackends.OpenCl, 0.4f, 0f, 3 },
+        { GpuBackends.OpenCl, 2f, 0.1f, 3 },
+        { GpuBackends.Cuda, 1.7f, 0.05f, 4 },
+        { GpuBackends.Cuda, 1f, float.PositiveInfinity, 3 },
     };
 
     [Theory]
-    [MemberData(nameof(BlendCases))]
-    public void Blend_detail_matches_the_CPU(string backend, float strength, float limit)
+    [MemberData(nameof(DetailCases))]
+    public void Adding_model_detail_matches_the_Upscale_effect(string backend, float strength, float limit, int channels)
     {
         using var session = OpenOrConfirmAbsent(backend);
         if (session is null) return;
-        // A classical and a "detailed" picture of the same place: the photo and a shifted copy of it.
-        using var baseImage = PhotoCrops.WithAlphaRamp(PhotoCrops.Load("brick", 3, 4, 90, 70));
-        using var detailed = PhotoCrops.Load("brick", 0, 0, 100, 80);
-        var area = new PixelRect(5, 6, 90, 70);
-        using var expected = new FloatImage(area, 4);
-        CpuPrimitives.BlendDetail(baseImage, detailed, expected, strength, limit);
+        // The classical picture (with a soft alpha edge), and a "model" and "reference" that differ
+        // the way a model's picture differs from Lanczos: the same place, one a shifted crop of it.
+        using var classical = PhotoCrops.Load("brick", 5, 6, 85, 64, channels);
+        if (channels == 4) PhotoCrops.WithAlphaRamp(classical);
+        using var model = PhotoCrops.Load("brick", 5, 6, 85, 64, 3);
+        using var wider = PhotoCrops.Load("brick", 0, 0, 90, 70, 3);
+        using var reference = new FloatImage(model.Bounds, 3);
+        for (int r = 0; r < reference.Height; r++)   // the same picture two pixels right, one down
+            wider.Row(r + 1, 2, 2 + reference.Width).CopyTo(reference.Row(reference.Bounds.Y1 + r));
+        using var expected = classical.Clone();
+        CpuPrimitives.AddDetail(expected, model, reference, strength, limit);
 
-        var gpuBase = session.Upload(baseImage);
-        var gpuDetailed = session.Upload(detailed);
-        var gpuOut = session.Allocate(area, 4);
-        session.Primitives.BlendDetail(gpuBase, gpuDetailed, gpuOut, strength, limit);
-        using var actual = session.Download(gpuOut);
+        var gpuDestination = session.Upload(classical);
+        session.Primitives.AddDetail(gpuDestination, session.Upload(model), session.Upload(reference), strength, limit);
+        using var actual = session.Download(gpuDestination);
 
         Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
         if (strength == 0 || limit == 0)
-        {
-            using var baseArea = new FloatImage(area, 4);
-            baseArea.CopyFrom(baseImage);
-            Assert.Equal(0, QualityMetrics.MaxAbsoluteDifference(baseArea, actual));
-        }
+            Assert.Equal(0, QualityMetrics.MaxAbsoluteDifference(classical, actual));
+        else
+            Assert.True(QualityMetrics.MaxAbsoluteDifference(classical, actual) > 1e-3, "the detail must change the picture");
     }
 
     public static TheoryData<string, PlanarElement, bool, int> PlanarCases => new()

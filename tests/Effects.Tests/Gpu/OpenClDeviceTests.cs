@@ -42,7 +42,7 @@ public sealed class OpenClDeviceTests
     [Fact]
     public void The_embedded_kernel_source_holds_every_kernel_the_primitives_launch()
     {
-        foreach (var kernel in new[] { "enhance_copy", "enhance_resample_h", "enhance_resample_v", "enhance_blend_detail", "enhance_to_planar", "enhance_from_planar" })
+        foreach (var kernel in new[] { "enhance_copy", "enhance_resample_h", "enhance_resample_v", "enhance_add_detail", "enhance_to_planar", "enhance_from_planar" })
             Assert.Contains("__kernel void " + kernel + "(", OpenClProgram.Source);
     }
 

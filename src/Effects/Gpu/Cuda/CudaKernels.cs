@@ -54,22 +54,18 @@ internal static class CudaKernels
         dst[r * dstStride + i] = sum;
     }
 
-    public static void BlendDetail(ArrayView<float> baseImage, int baseX1, int baseY1, int baseStride,
-                                   ArrayView<float> detailed, int detX1, int detY1, int detStride,
-                                   ArrayView<float> dst, int dstX1, int dstY1, int dstStride,
-                                   int width, int height, int channels, float strength, float limit)
+    public static void AddDetail(ArrayView<float> dst, int channels, ArrayView<float> model, ArrayView<float> reference,
+                                 int width, int height, float strength, float limit)
     {
-        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
-        if (i >= width * channels || r >= height) return;
-        int y = dstY1 + r;
-        float b = baseImage[(y - baseY1) * baseStride + (dstX1 - baseX1) * channels + i];
-        float result = b;
-        if (!(channels == 4 && (i & 3) == 3))
+        int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (x >= width || r >= height) return;
+        int p = (r * width + x) * channels, q = (r * width + x) * 3;
+        float alpha = channels == 4 ? Math.Min(Math.Max(dst[p + 3], 0f), 1f) : 1f;
+        for (int c = 0; c < 3; c++)
         {
-            float d = detailed[(y - detY1) * detStride + (dstX1 - detX1) * channels + i];
-            result = b + strength * Math.Min(Math.Max(d - b, -limit), limit);
+            float d = strength * Math.Min(Math.Max(model[q + c] - reference[q + c], -limit), limit);
+            dst[p + c] = dst[p + c] + (channels == 4 ? alpha * d : d);
         }
-        dst[r * dstStride + i] = result;
     }
 
     public static void ToPlanarFloat(ArrayView<float> src, int srcX1, int srcY1, int srcStride, int channels,

@@ -85,20 +85,18 @@ public sealed class CudaPrimitives : IGpuPrimitives
         Launch(nameof(CudaKernels.ResampleVertical), v, output.Width * c, output.Height);
     }
 
-    public void BlendDetail(DeviceImage baseImage, DeviceImage detailed, DeviceImage destination, float strength, float detailLimit)
+    public void AddDetail(DeviceImage destination, DeviceImage model, DeviceImage reference, float strength, float detailLimit)
     {
-        PrimitiveChecks.Blend(baseImage, detailed, destination, strength, detailLimit);
-        Fits(baseImage); Fits(detailed); Fits(destination);
+        PrimitiveChecks.Detail(destination, model, reference, strength, detailLimit);
+        Fits(destination); Fits(model); Fits(reference);
         var area = destination.Bounds;
-        int c = destination.Channels;
         Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
         Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
         var args = new CudaKernelArguments(storage, pointers)
-            .View(baseImage.Handle, Elements(baseImage)).Int(baseImage.Bounds.X1).Int(baseImage.Bounds.Y1).Int(baseImage.Stride)
-            .View(detailed.Handle, Elements(detailed)).Int(detailed.Bounds.X1).Int(detailed.Bounds.Y1).Int(detailed.Stride)
-            .View(destination.Handle, Elements(destination)).Int(area.X1).Int(area.Y1).Int(destination.Stride)
-            .Int(area.Width).Int(area.Height).Int(c).Float(strength).Float(detailLimit);
-        Launch(nameof(CudaKernels.BlendDetail), args, area.Width * c, area.Height);
+            .View(destination.Handle, Elements(destination)).Int(destination.Channels)
+            .View(model.Handle, Elements(model)).View(reference.Handle, Elements(reference))
+            .Int(area.Width).Int(area.Height).Float(strength).Float(detailLimit);
+        Launch(nameof(CudaKernels.AddDetail), args, area.Width, area.Height);
     }
 
     public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst)

@@ -53,18 +53,15 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
             .Enqueue(output.Width * c, output.Height);
     }
 
-    public void BlendDetail(DeviceImage baseImage, DeviceImage detailed, DeviceImage destination, float strength, float detailLimit)
+    public void AddDetail(DeviceImage destination, DeviceImage model, DeviceImage reference, float strength, float detailLimit)
     {
-        PrimitiveChecks.Blend(baseImage, detailed, destination, strength, detailLimit);
-        Fits(baseImage); Fits(detailed); Fits(destination);
+        PrimitiveChecks.Detail(destination, model, reference, strength, detailLimit);
+        Fits(destination); Fits(model); Fits(reference);
         var area = destination.Bounds;
-        int c = destination.Channels;
-        Device.Kernel("enhance_blend_detail")
-            .Mem(baseImage.Handle).Int(baseImage.Bounds.X1).Int(baseImage.Bounds.Y1).Int(baseImage.Stride)
-            .Mem(detailed.Handle).Int(detailed.Bounds.X1).Int(detailed.Bounds.Y1).Int(detailed.Stride)
-            .Mem(destination.Handle).Int(area.X1).Int(area.Y1).Int(destination.Stride)
-            .Int(area.Width).Int(area.Height).Int(c).Float(strength).Float(detailLimit)
-            .Enqueue(area.Width * c, area.Height);
+        Device.Kernel("enhance_add_detail")
+            .Mem(destination.Handle).Int(destination.Channels).Mem(model.Handle).Mem(reference.Handle)
+            .Int(area.Width).Int(area.Height).Float(strength).Float(detailLimit)
+            .Enqueue(area.Width, area.Height);
     }
 
     public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst)

@@ -1,21 +1,20 @@
-// Strength/detail blend (DetailBlendMath): out = base + strength * clamp(detailed - base, -limit, limit)
-// on colour; alpha (4th channel of RGBA) is the base's. All three images are addressed over the
-// destination's area; global size (width * channels, height).
-__kernel void enhance_blend_detail(__global const float* base, int baseX1, int baseY1, int baseStride,
-                                   __global const float* detailed, int detX1, int detY1, int detStride,
-                                   __global float* dst, int dstX1, int dstY1, int dstStride,
-                                   int width, int height, int channels, float strength, float limit)
+// The Upscale effect's detail blend (Upscale/DetailBlend.cs), in place on the classical upscale:
+// dst.rgb += alpha * strength * clamp(model - reference, -limit, limit), alpha = clamp(dst.a, 0, 1)
+// for RGBA (Lanczos rings alpha slightly outside 0-1), no factor for RGB. model and reference are
+// straight RGB with the destination's bounds. Global size (width, height): one work item a pixel.
+__kernel void enhance_add_detail(__global float* dst, int channels,
+                                 __global const float* model, __global const float* reference,
+                                 int width, int height, float strength, float limit)
 {
-    int i = get_global_id(0);
+    int x = get_global_id(0);
     int r = get_global_id(1);
-    if (i >= width * channels || r >= height) return;
-    int y = dstY1 + r;
-    float b = base[(y - baseY1) * baseStride + (dstX1 - baseX1) * channels + i];
-    float result = b;
-    if (!(channels == 4 && (i & 3) == 3))
+    if (x >= width || r >= height) return;
+    int p = (r * width + x) * channels;
+    int q = (r * width + x) * 3;
+    float alpha = channels == 4 ? clamp(dst[p + 3], 0.0f, 1.0f) : 1.0f;
+    for (int c = 0; c < 3; c++)
     {
-        float d = detailed[(y - detY1) * detStride + (dstX1 - detX1) * channels + i];
-        result = b + strength * clamp(d - b, -limit, limit);
+        float d = strength * clamp(model[q + c] - reference[q + c], -limit, limit);
+        dst[p + c] = dst[p + c] + (channels == 4 ? alpha * d : d);
     }
-    dst[r * dstStride + i] = result;
 }
