@@ -29,7 +29,8 @@ public static class CpuPrimitives
     /// canvas row area.Y1, or area.Y2 − 1 when <paramref name="topRowFirst"/> (OFX canvases run
     /// bottom-up, while networks are trained on top-down pictures).
     /// </summary>
-    public static void ToPlanarRgb(FloatImage source, PixelRect area, Span<byte> planar, PlanarElement element, bool topRowFirst)
+    public static void ToPlanarRgb(FloatImage source, PixelRect area, Span<byte> planar, PlanarElement element, bool topRowFirst,
+                                   PlanarEncoding encoding = PlanarEncoding.AsIs)
     {
         CheckPlanar(source, area, planar.Length, element);
         int w = area.Width, h = area.Height;
@@ -45,10 +46,12 @@ public static class CpuPrimitives
             {
                 int channel = ch == 1 ? 0 : p;
                 int o = p * plane + r * w;
-                if (element == PlanarElement.Float32)
-                    for (int x = 0; x < w; x++) f32[o + x] = row[x * ch + channel];
-                else
-                    for (int x = 0; x < w; x++) f16[o + x] = (Half)row[x * ch + channel];
+                for (int x = 0; x < w; x++)
+                {
+                    float v = Encode(row.Slice(x * ch, ch), channel, encoding);
+                    if (element == PlanarElement.Float32) f32[o + x] = v;
+                    else f16[o + x] = (Half)v;
+                }
             }
         }
     }
@@ -58,7 +61,8 @@ public static class CpuPrimitives
     /// <paramref name="area"/> in <paramref name="destination"/>; alpha (if any) is left as it was,
     /// since it comes from the classical path.
     /// </summary>
-    public static void FromPlanarRgb(ReadOnlySpan<byte> planar, PlanarElement element, PixelRect area, FloatImage destination, bool topRowFirst)
+    public static void FromPlanarRgb(ReadOnlySpan<byte> planar, PlanarElement element, PixelRect area, FloatImage destination, bool topRowFirst,
+                                     PlanarEncoding encoding = PlanarEncoding.AsIs)
     {
         if (destination.Channels < 3) throw new ArgumentException("Planar RGB needs a destination with 3 or 4 channels.", nameof(destination));
         CheckPlanar(destination, area, planar.Length, element);
@@ -74,12 +78,27 @@ public static class CpuPrimitives
             for (int p = 0; p < 3; p++)
             {
                 int o = p * plane + r * w;
-                if (element == PlanarElement.Float32)
-                    for (int x = 0; x < w; x++) row[x * ch + p] = f32[o + x];
-                else
-                    for (int x = 0; x < w; x++) row[x * ch + p] = (float)f16[o + x];
+                for (int x = 0; x < w; x++)
+                {
+                    float v = element == PlanarElement.Float32 ? f32[o + x] : (float)f16[o + x];
+                    row[x * ch + p] = encoding == PlanarEncoding.ModelSceneLinear ? Upscale.TransferFunctions.FromModel(v, Upscale.InputTransfer.SceneLinear) : v;
+                }
             }
         }
+    }
+
+    /// <summary>One sample on its way to a model: straight colour as the Upscale effect computes it (UpscaleRenderer.StraightRgb), then its transfer.</summary>
+    private static float Encode(ReadOnlySpan<float> pixel, int channel, PlanarEncoding encoding)
+    {
+        float v = pixel[channel];
+        if (encoding == PlanarEncoding.AsIs) return v;
+        if (pixel.Length == 4)
+        {
+            float alpha = pixel[3];
+            v *= alpha > Premultiplication.TransparentAlpha ? 1f / alpha : 0f;
+        }
+        var transfer = encoding == PlanarEncoding.ModelSceneLinear ? Upscale.InputTransfer.SceneLinear : Upscale.InputTransfer.Display;
+        return Upscale.TransferFunctions.ToModel(v, transfer);
     }
 
     /// <summary>Bytes of a planar RGB tensor covering <paramref name="area"/>.</summary>

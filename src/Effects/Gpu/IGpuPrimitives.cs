@@ -42,10 +42,10 @@ public interface IGpuPrimitives
     void AddDetail(DeviceImage destination, DeviceImage model, DeviceImage reference, float strength, float detailLimit);
 
     /// <summary>See <see cref="CpuPrimitives.ToPlanarRgb"/>; <paramref name="planar"/> is a device buffer.</summary>
-    void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst);
+    void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs);
 
     /// <summary>See <see cref="CpuPrimitives.FromPlanarRgb"/>.</summary>
-    void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst);
+    void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs);
 
     /// <summary>Copies a device image into a CPU image of the same bounds and channels (waits for it).</summary>
     void Download(DeviceImage source, FloatImage destination);

@@ -42,6 +42,30 @@ public sealed class CpuPrimitivesTests
     }
 
     [Fact]
+    public void Model_encodings_follow_the_Upscale_transfer_functions()
+    {
+        using var photo = PhotoCrops.WithAlphaRamp(PhotoCrops.Load("Garden", 0, 0, 24, 16));
+        photo.At(3, 2, 0) = 1.8f;   // HDR: must reach the model clipped
+        var area = photo.Bounds;
+        var display = new float[3 * area.Area];
+        var linear = new float[3 * area.Area];
+        CpuPrimitives.ToPlanarRgb(photo, area, System.Runtime.InteropServices.MemoryMarshal.AsBytes(display.AsSpan()), PlanarElement.Float32, false, PlanarEncoding.ModelDisplay);
+        CpuPrimitives.ToPlanarRgb(photo, area, System.Runtime.InteropServices.MemoryMarshal.AsBytes(linear.AsSpan()), PlanarElement.Float32, false, PlanarEncoding.ModelSceneLinear);
+        int plane = area.Width * area.Height;
+        for (int y = 0; y < area.Height; y++)
+            for (int x = 0; x < area.Width; x++)
+                for (int c = 0; c < 3; c++)
+                {
+                    float alpha = photo.At(x, y, 3);
+                    float straight = alpha > Premultiplication.TransparentAlpha ? photo.At(x, y, c) * (1f / alpha) : 0f;
+                    int i = c * plane + y * area.Width + x;
+                    Assert.Equal(Math.Clamp(straight, 0f, 1f), display[i]);
+                    Assert.Equal(Enhance.Effects.Upscale.TransferFunctions.SrgbEncode(display[i]), linear[i]);
+                    Assert.InRange(display[i], 0f, 1f);
+                }
+    }
+
+    [Fact]
     public void Top_row_first_puts_the_last_canvas_row_in_plane_row_zero()
     {
         using var photo = PhotoCrops.Load("LadyBird", 0, 0, 16, 12, 3);

@@ -190,31 +190,34 @@ public sealed class GpuConformanceTests
             Assert.True(QualityMetrics.MaxAbsoluteDifference(classical, actual) > 1e-3, "the detail must change the picture");
     }
 
-    public static TheoryData<string, PlanarElement, bool, int> PlanarCases => new()
+    public static TheoryData<string, PlanarElement, bool, int, PlanarEncoding> PlanarCases => new()
     {
-        { GpuBackends.OpenCl, PlanarElement.Float32, false, 4 },
-        { GpuBackends.OpenCl, PlanarElement.Float32, true, 3 },
-        { GpuBackends.OpenCl, PlanarElement.Float16, true, 4 },
-        { GpuBackends.OpenCl, PlanarElement.Float16, false, 1 },
-        { GpuBackends.Cuda, PlanarElement.Float32, true, 4 },
-        { GpuBackends.Cuda, PlanarElement.Float16, true, 4 },
+        { GpuBackends.OpenCl, PlanarElement.Float32, false, 4, PlanarEncoding.AsIs },
+        { GpuBackends.OpenCl, PlanarElement.Float32, true, 3, PlanarEncoding.ModelDisplay },
+        { GpuBackends.OpenCl, PlanarElement.Float16, true, 4, PlanarEncoding.ModelSceneLinear },
+        { GpuBackends.OpenCl, PlanarElement.Float32, true, 4, PlanarEncoding.ModelSceneLinear },
+        { GpuBackends.OpenCl, PlanarElement.Float16, false, 1, PlanarEncoding.AsIs },
+        { GpuBackends.Cuda, PlanarElement.Float32, true, 4, PlanarEncoding.ModelSceneLinear },
+        { GpuBackends.Cuda, PlanarElement.Float16, true, 4, PlanarEncoding.ModelDisplay },
     };
 
     [Theory]
     [MemberData(nameof(PlanarCases))]
-    public void Interleaved_to_planar_matches_the_CPU(string backend, PlanarElement element, bool topRowFirst, int channels)
+    public void Interleaved_to_planar_matches_the_CPU(string backend, PlanarElement element, bool topRowFirst, int channels, PlanarEncoding encoding)
     {
         using var session = OpenOrConfirmAbsent(backend);
         if (session is null) return;
         using var source = PhotoCrops.Load("motorcycle_left", -4, 7, 77, 61, channels);
+        if (channels == 4) PhotoCrops.WithAlphaRamp(source);
+        if (encoding != PlanarEncoding.AsIs) source.Pixels[5] = 1.7f;   // an HDR value the model must see clipped
         var area = new PixelRect(0, 10, 70, 60);
         long bytes = CpuPrimitives.PlanarByteSize(area, element);
         var expected = new byte[bytes];
-        CpuPrimitives.ToPlanarRgb(source, area, expected, element, topRowFirst);
+        CpuPrimitives.ToPlanarRgb(source, area, expected, element, topRowFirst, encoding);
 
         var gpuSource = session.Upload(source);
         var planar = session.Buffer(bytes);
-        session.Primitives.ToPlanarRgb(gpuSource, area, planar.Handle, element, topRowFirst);
+        session.Primitives.ToPlanarRgb(gpuSource, area, planar.Handle, element, topRowFirst, encoding);
         var actual = session.ReadBytes(planar, bytes);
 
         Assert.InRange(MaxPlanarDifference(expected, actual, element), 0, Tolerance);
@@ -222,7 +225,7 @@ public sealed class GpuConformanceTests
 
     [Theory]
     [MemberData(nameof(PlanarCases))]
-    public void Planar_to_interleaved_matches_the_CPU_and_keeps_alpha(string backend, PlanarElement element, bool topRowFirst, int channels)
+    public void Planar_to_interleaved_matches_the_CPU_and_keeps_alpha(string backend, PlanarElement element, bool topRowFirst, int channels, PlanarEncoding encoding)
     {
         using var session = OpenOrConfirmAbsent(backend);
         if (session is null) return;
@@ -235,12 +238,12 @@ public sealed class GpuConformanceTests
         using var before = PhotoCrops.WithAlphaRamp(PhotoCrops.Load("YellowFlower", -3, -2, 70, 52, 4));
         using var destinationCpu = channels == 4 ? before.Clone() : PhotoCrops.Load("YellowFlower", -3, -2, 70, 52, 3);
         using var expected = destinationCpu.Clone();
-        CpuPrimitives.FromPlanarRgb(planarBytes, element, area, expected, topRowFirst);
+        CpuPrimitives.FromPlanarRgb(planarBytes, element, area, expected, topRowFirst, encoding);
 
         var planar = session.Buffer(planarBytes.Length);
         session.Primitives.WriteBytes(planarBytes, planar.Handle);
         var gpuDestination = session.Upload(destinationCpu);
-        session.Primitives.FromPlanarRgb(planar.Handle, element, area, gpuDestination, topRowFirst);
+        session.Primitives.FromPlanarRgb(planar.Handle, element, area, gpuDestination, topRowFirst, encoding);
         using var actual = session.Download(gpuDestination);
 
         Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);

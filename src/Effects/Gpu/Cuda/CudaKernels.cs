@@ -69,7 +69,7 @@ internal static class CudaKernels
     }
 
     public static void ToPlanarFloat(ArrayView<float> src, int srcX1, int srcY1, int srcStride, int channels,
-                                     int x1, int y1, int width, int height, int topRowFirst, ArrayView<float> planar)
+                                     int x1, int y1, int width, int height, int topRowFirst, ArrayView<float> planar, int encoding)
     {
         int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
         if (x >= width || r >= height) return;
@@ -77,11 +77,11 @@ internal static class CudaKernels
         int px = (y - srcY1) * srcStride + (x1 + x - srcX1) * channels;
         int plane = width * height, o = r * width + x;
         for (int p = 0; p < 3; p++)
-            planar[p * plane + o] = src[px + (channels == 1 ? 0 : p)];
+            planar[p * plane + o] = Encode(src, px, channels, p, encoding);
     }
 
     public static void ToPlanarHalf(ArrayView<float> src, int srcX1, int srcY1, int srcStride, int channels,
-                                    int x1, int y1, int width, int height, int topRowFirst, ArrayView<Half> planar)
+                                    int x1, int y1, int width, int height, int topRowFirst, ArrayView<Half> planar, int encoding)
     {
         int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
         if (x >= width || r >= height) return;
@@ -90,11 +90,11 @@ internal static class CudaKernels
         int plane = width * height, o = r * width + x;
         // cvt.rn.f16.f32: round to nearest even, like System.Half on the CPU.
         for (int p = 0; p < 3; p++)
-            planar[p * plane + o] = (Half)src[px + (channels == 1 ? 0 : p)];
+            planar[p * plane + o] = (Half)Encode(src, px, channels, p, encoding);
     }
 
     public static void FromPlanarFloat(ArrayView<float> planar, ArrayView<float> dst, int dstX1, int dstY1, int dstStride, int channels,
-                                       int x1, int y1, int width, int height, int topRowFirst)
+                                       int x1, int y1, int width, int height, int topRowFirst, int encoding)
     {
         int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
         if (x >= width || r >= height) return;
@@ -102,11 +102,11 @@ internal static class CudaKernels
         int px = (y - dstY1) * dstStride + (x1 + x - dstX1) * channels;
         int plane = width * height, o = r * width + x;
         for (int p = 0; p < 3; p++)
-            dst[px + p] = planar[p * plane + o];
+            dst[px + p] = Decode(planar[p * plane + o], encoding);
     }
 
     public static void FromPlanarHalf(ArrayView<Half> planar, ArrayView<float> dst, int dstX1, int dstY1, int dstStride, int channels,
-                                      int x1, int y1, int width, int height, int topRowFirst)
+                                      int x1, int y1, int width, int height, int topRowFirst, int encoding)
     {
         int x = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
         if (x >= width || r >= height) return;
@@ -114,6 +114,35 @@ internal static class CudaKernels
         int px = (y - dstY1) * dstStride + (x1 + x - dstX1) * channels;
         int plane = width * height, o = r * width + x;
         for (int p = 0; p < 3; p++)
-            dst[px + p] = (float)planar[p * plane + o];
+            dst[px + p] = Decode((float)planar[p * plane + o], encoding);
     }
+
+    // PlanarEncoding: 0 as is, 1 straight clipped, 2 straight clipped sRGB-encoded (Upscale.TransferFunctions).
+    private static float Encode(ArrayView<float> src, int px, int channels, int p, int encoding)
+    {
+        float v = src[px + (channels == 1 ? 0 : p)];
+        if (encoding == 0) return v;
+        if (channels == 4)
+        {
+            float alpha = src[px + 3];
+            v *= alpha > 1e-6f ? 1f / alpha : 0f;
+        }
+        v = Math.Min(Math.Max(v, 0f), 1f);
+        if (encoding == 2) v = v <= 0.0031308f ? 12.92f * v : 1.055f * Pow(v, 1f / 2.4f) - 0.055f;
+        return v;
+    }
+
+    private static float Decode(float v, int encoding)
+    {
+        if (encoding != 2) return v;
+        float a = Math.Abs(v);
+        float linear = a <= 0.04045f ? a / 12.92f : Pow((a + 0.055f) / 1.055f, 2.4f);
+        return v < 0 ? -linear : linear;
+    }
+
+    /// <summary>
+    /// x^y for x &gt; 0 as 2^(y·log2 x): ILGPU's core has no PowF for PTX (it lives in ILGPU.Algorithms),
+    /// but maps these two to ex2.approx/lg2.approx (relative error ~1e-7, far inside the 1e-4 budget).
+    /// </summary>
+    private static float Pow(float x, float y) => IntrinsicMath.CPUOnly.Exp2(y * IntrinsicMath.CPUOnly.Log2(x));
 }

@@ -99,7 +99,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
         Launch(nameof(CudaKernels.AddDetail), args, area.Width, area.Height);
     }
 
-    public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst)
+    public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs)
     {
         PrimitiveChecks.Planar(source, area, planar, needsColour: false);
         Fits(source); FitsPlanar(planar, area, element);
@@ -108,11 +108,11 @@ public sealed class CudaPrimitives : IGpuPrimitives
         var args = new CudaKernelArguments(storage, pointers)
             .View(source.Handle, Elements(source)).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
             .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0)
-            .View(planar, 3 * area.Area);
+            .View(planar, 3 * area.Area).Int((int)encoding);
         Launch(element == PlanarElement.Float16 ? nameof(CudaKernels.ToPlanarHalf) : nameof(CudaKernels.ToPlanarFloat), args, area.Width, area.Height);
     }
 
-    public void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst)
+    public void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs)
     {
         PrimitiveChecks.Planar(destination, area, planar, needsColour: true);
         Fits(destination); FitsPlanar(planar, area, element);
@@ -121,7 +121,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
         var args = new CudaKernelArguments(storage, pointers)
             .View(planar, 3 * area.Area)
             .View(destination.Handle, Elements(destination)).Int(destination.Bounds.X1).Int(destination.Bounds.Y1).Int(destination.Stride).Int(destination.Channels)
-            .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0);
+            .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0).Int((int)encoding);
         Launch(element == PlanarElement.Float16 ? nameof(CudaKernels.FromPlanarHalf) : nameof(CudaKernels.FromPlanarFloat), args, area.Width, area.Height);
     }
 

@@ -64,25 +64,25 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
             .Enqueue(area.Width, area.Height);
     }
 
-    public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst)
+    public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs)
     {
         PrimitiveChecks.Planar(source, area, planar, needsColour: false);
         Fits(source); FitsPlanar(planar, area, element);
         Device.Kernel("enhance_to_planar")
             .Mem(source.Handle).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
             .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0)
-            .Mem(planar).Int(element == PlanarElement.Float16 ? 1 : 0)
+            .Mem(planar).Int(element == PlanarElement.Float16 ? 1 : 0).Int((int)encoding)
             .Enqueue(area.Width, area.Height);
     }
 
-    public void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst)
+    public void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs)
     {
         PrimitiveChecks.Planar(destination, area, planar, needsColour: true);
         Fits(destination); FitsPlanar(planar, area, element);
         Device.Kernel("enhance_from_planar")
             .Mem(planar).Int(element == PlanarElement.Float16 ? 1 : 0)
             .Mem(destination.Handle).Int(destination.Bounds.X1).Int(destination.Bounds.Y1).Int(destination.Stride).Int(destination.Channels)
-            .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0)
+            .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0).Int((int)encoding)
             .Enqueue(area.Width, area.Height);
     }
 
