@@ -1,5 +1,6 @@
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Resampling;
+using Enhance.Effects.Upscale;
 
 namespace Enhance.Plugin.Host.Nodes.Upscale;
 
@@ -16,19 +17,18 @@ public static class UpscaleGeometry
         (int)Math.Ceiling(frameDefinition.X2 / sourceScale), (int)Math.Ceiling(frameDefinition.Y2 / sourceScale));
 
     /// <summary>The input pixels needed to render <paramref name="window"/> in Resize mode.</summary>
-    public static PixelRect ResizeInputRegion(PixelRect window, double scale, PixelRect sourceDefinition) =>
-        LanczosResampler.RequiredSourceRegion(window, scale, scale, sourceDefinition);
+    public static PixelRect ResizeInputRegion(PixelRect window, UpscaleSettings s, PixelRect sourceDefinition) =>
+        UpscaleRenderer.RequiredSourceRegion(window, s, sourceDefinition);
 
     /// <summary>
-    /// Enhance in place: the footprint pixels needed to rebuild <paramref name="window"/>, and the
-    /// frame pixels needed to make those footprint pixels.
+    /// Enhance in place (<paramref name="s"/> scales by the source scale): the footprint pixels
+    /// needed to rebuild <paramref name="window"/>, and the frame pixels needed to make them.
     /// </summary>
-    public static (PixelRect Footprint, PixelRect Input) InPlaceRegions(PixelRect window, double sourceScale, PixelRect frameDefinition)
+    public static (PixelRect Footprint, PixelRect Input) InPlaceRegions(PixelRect window, UpscaleSettings s, PixelRect frameDefinition)
     {
-        var footprintDefinition = FootprintDefinition(frameDefinition, sourceScale);
-        var footprint = LanczosResampler.RequiredSourceRegion(window, sourceScale, sourceScale, footprintDefinition)
-            .Intersect(footprintDefinition);
-        var input = LanczosResampler.RequiredSourceRegion(footprint, 1 / sourceScale, 1 / sourceScale, frameDefinition);
+        var footprintDefinition = FootprintDefinition(frameDefinition, s.ScaleX);
+        var footprint = UpscaleRenderer.RequiredSourceRegion(window, s, footprintDefinition).Intersect(footprintDefinition);
+        var input = LanczosResampler.RequiredSourceRegion(footprint, 1 / s.ScaleX, 1 / s.ScaleY, frameDefinition);
         return (footprint, input);
     }
 }

@@ -1,5 +1,6 @@
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Resampling;
+using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.Host.Imaging;
 using Enhance.Plugin.OfxBridge.Effects;
@@ -16,6 +17,11 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
 
     private UpscaleMode ModeOf(UpscaleNodeSettings s) => UpscaleParams.Resolve(s.Mode, Host, Context.ResolvePage);
 
+    private static bool IsFastPath(OfxPointD renderScale, bool draft) => draft || renderScale.X < 1 || renderScale.Y < 1;
+
+    private static UpscaleModelChoice ChooseModel(UpscaleNodeSettings s, UpscaleMode mode, bool fastPath) =>
+        UpscaleModelChoice.For(s, mode == UpscaleMode.Resize ? s.Scale : s.SourceScale, fastPath, ModelCatalog.Bundled);
+
     public override OfxRectD? GetRegionOfDefinition(RegionOfDefinitionArguments args)
     {
         var s = ReadSettings(args.Time);
@@ -28,35 +34,40 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
     public override IReadOnlyDictionary<string, OfxRectD>? GetRegionsOfInterest(RegionsOfInterestArguments args)
     {
         var s = ReadSettings(args.Time);
+        var mode = ModeOf(s);
         var source = Effect.GetClip(UpscalePlugin.SourceClip);
         var rs = args.RenderScale;
         var window = CanonicalCoordinates.ToPixels(args.RegionOfInterest, rs);
         var sourceDefinition = CanonicalCoordinates.ToPixels(source.GetRegionOfDefinition(args.Time), rs);
-        var needed = ModeOf(s) == UpscaleMode.Resize
-            ? UpscaleGeometry.ResizeInputRegion(window, s.Scale, sourceDefinition)
-            : UpscaleGeometry.InPlaceRegions(window, s.SourceScale, sourceDefinition).Input;
+        // The model's tiles may read beyond the classical kernel, so ask with the same model as Render.
+        using var choice = ChooseModel(s, mode, IsFastPath(rs, draft: false));
+        var needed = mode == UpscaleMode.Resize
+            ? UpscaleGeometry.ResizeInputRegion(window, choice.Settings, sourceDefinition)
+            : UpscaleGeometry.InPlaceRegions(window, choice.Settings, sourceDefinition).Input;
         return new Dictionary<string, OfxRectD> { [UpscalePlugin.SourceClip] = CanonicalCoordinates.ToCanonical(needed, rs) };
     }
 
     public override void Render(RenderArguments args)
     {
         var s = ReadSettings(args.Time);
+        var mode = ModeOf(s);
+        using var choice = ChooseModel(s, mode, IsFastPath(args.RenderScale, args.IsDraft));
         using var scope = RenderScope.Open(Effect, args, NodeName);
         using var result = scope.CreateResult();
-        if (ModeOf(s) == UpscaleMode.Resize)
+        if (mode == UpscaleMode.Resize)
         {
-            var needed = UpscaleGeometry.ResizeInputRegion(scope.Window, s.Scale, scope.SourceDefinition);
+            var needed = UpscaleGeometry.ResizeInputRegion(scope.Window, choice.Settings, scope.SourceDefinition);
             using var input = scope.ReadSource(needed);
-            LanczosResampler.Resample(input, scope.SourceDefinition, result, s.Scale, s.Scale);
+            UpscaleRenderer.Render(input, scope.SourceDefinition, result, choice.Settings);
         }
         else
         {
-            var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(scope.Window, s.SourceScale, scope.SourceDefinition);
+            var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(scope.Window, choice.Settings, scope.SourceDefinition);
             var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
             using var input = scope.ReadSource(needed);
             using var footprint = new FloatImage(footprintRegion, scope.Channels);
             LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
-            LanczosResampler.Resample(footprint, footprintDefinition, result, s.SourceScale, s.SourceScale);
+            UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings);
         }
         ClampAlpha(result);
         scope.WriteResult(result);

@@ -1,3 +1,4 @@
+using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Params;
@@ -6,9 +7,6 @@ namespace Enhance.Plugin.Host.Nodes.Upscale;
 
 /// <summary>How the node fits the host: grow the frame, or rebuild detail in a frame the host already scaled.</summary>
 public enum UpscaleMode { Auto = 0, Resize = 1, EnhanceInPlace = 2 }
-
-/// <summary>Whether float input is display-referred (0–1 is the picture) or scene-linear (HDR, may exceed 1).</summary>
-public enum InputTransfer { Display = 0, SceneLinear = 1 }
 
 /// <summary>The Upscale node's parameter values at one time, resolved to plain numbers.</summary>
 public sealed record UpscaleNodeSettings(

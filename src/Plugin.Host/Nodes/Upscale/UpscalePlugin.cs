@@ -1,3 +1,4 @@
+using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.Host.Imaging;
 using Enhance.Plugin.OfxBridge;
@@ -33,8 +34,12 @@ public sealed class UpscalePlugin : ImageEffectPlugin
         d.DefineClip(OutputClip)
          .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha)
          .SupportsTiles(true);
-        UpscaleParams.Define(d.Params, [UpscaleParams.ClassicalOption], defaultModel: 0);
+        var catalog = ModelCatalog.Bundled;
+        UpscaleParams.Define(d.Params, catalog.ChoiceLabels, catalog.DefaultChoice);
     }
 
     public override ImageEffectInstance CreateInstance(InstanceContext context) => new UpscaleInstance(context);
+
+    /// <summary>Models are shared by every instance in the process; purging frees them (in-flight renders keep theirs until done).</summary>
+    public override void PurgeCaches() => ModelCache.Purge();
 }
