@@ -73,6 +73,13 @@ public sealed class OpenClDevice
             OpenClException.Check(Api.EnqueueReadBuffer(Queue, buffer, true, (nuint)byteOffset, (nuint)((long)data.Length * sizeof(T)), p, 0, null, null), "clEnqueueReadBuffer");
     }
 
+    /// <summary>Enqueues zero-filling the first <paramref name="bytes"/> of <paramref name="buffer"/>.</summary>
+    public unsafe void Fill(nint buffer, long bytes)
+    {
+        float zero = 0;
+        OpenClException.Check(Api.EnqueueFillBuffer(Queue, buffer, &zero, sizeof(float), 0, (nuint)bytes, 0, null, null), "clEnqueueFillBuffer");
+    }
+
     /// <summary>Size in bytes of a cl_mem (to check a host buffer really holds the image it is said to).</summary>
     public unsafe long SizeOf(nint buffer)
     {

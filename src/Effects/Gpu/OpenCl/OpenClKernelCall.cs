@@ -35,14 +35,14 @@ internal ref struct OpenClKernelCall
         return this;
     }
 
-    /// <summary>Enqueues a 2-D range (no local size: the driver picks; sizes need not be multiples).</summary>
-    public unsafe void Enqueue(long width, long height)
+    /// <summary>Enqueues a 2-D (or 3-D) range (no local size: the driver picks; sizes need not be multiples).</summary>
+    public unsafe void Enqueue(long width, long height, long depth = 1)
     {
         try
         {
-            if (width <= 0 || height <= 0) return;
-            nuint* global = stackalloc nuint[2] { (nuint)width, (nuint)height };
-            OpenClException.Check(_device.Api.EnqueueNdrangeKernel(_device.Queue, _kernel, 2, null, global, null, 0, null, null), $"clEnqueueNDRangeKernel({_name})");
+            if (width <= 0 || height <= 0 || depth <= 0) return;
+            nuint* global = stackalloc nuint[3] { (nuint)width, (nuint)height, (nuint)depth };
+            OpenClException.Check(_device.Api.EnqueueNdrangeKernel(_device.Queue, _kernel, depth > 1 ? 3u : 2u, null, global, null, 0, null, null), $"clEnqueueNDRangeKernel({_name})");
         }
         finally
         {
