@@ -17,7 +17,7 @@ public sealed partial class CudaLayerTests
     {
         var kernels = PtxCompiler.Kernels;
         Assert.Equal(PtxCompiler.KernelNames.Count, kernels.Count);
-        foreach (var name in new[] { "Copy", "ResampleHorizontal", "ResampleVertical", "AddDetail", "ToPlanarFloat", "ToPlanarHalf", "FromPlanarFloat", "FromPlanarHalf" })
+        foreach (var name in new[] { "Copy", "ResampleHorizontal", "ResampleVertical", "AddDetail", "ToPlanarFloat", "ToPlanarHalf", "FromPlanarFloat", "FromPlanarHalf", "GrainHorizontal", "GrainVertical", "GrainCombine" })
         {
             var kernel = kernels[name];
             Assert.Contains(".target sm_60", kernel.Ptx);
@@ -33,7 +33,7 @@ public sealed partial class CudaLayerTests
         // extra hidden parameter or another view layout from ILGPU would scramble every launch.
         foreach (var (name, kernel) in PtxCompiler.Kernels)
         {
-            var method = typeof(CudaKernelArguments).Assembly.GetType("Enhance.Effects.Gpu.Cuda.CudaKernels")!.GetMethod(name)!;
+            var method = PtxCompiler.KernelMethod(name);
             var declared = ParameterList().Match(kernel.Ptx).Groups[1].Value
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var parameters = method.GetParameters();

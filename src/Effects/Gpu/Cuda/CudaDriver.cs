@@ -34,6 +34,7 @@ public sealed unsafe class CudaDriver
     private readonly delegate* unmanaged<void*, ulong, nuint, nint, int> _memcpyDtoHAsync;
     private readonly delegate* unmanaged<nint, int> _streamSynchronize;
     private readonly delegate* unmanaged<ulong*, nuint*, ulong, int> _memGetAddressRange;
+    private readonly delegate* unmanaged<ulong, uint, nuint, nint, int> _memsetD32Async;
 
     private CudaDriver(nint library, int version)
     {
@@ -51,6 +52,7 @@ public sealed unsafe class CudaDriver
         _memcpyDtoHAsync = (delegate* unmanaged<void*, ulong, nuint, nint, int>)Export(library, "cuMemcpyDtoHAsync_v2");
         _streamSynchronize = (delegate* unmanaged<nint, int>)Export(library, "cuStreamSynchronize");
         _memGetAddressRange = (delegate* unmanaged<ulong*, nuint*, ulong, int>)Export(library, "cuMemGetAddressRange_v2");
+        _memsetD32Async = (delegate* unmanaged<ulong, uint, nuint, nint, int>)Export(library, "cuMemsetD32Async");
         // Stream-ordered allocation (CUDA 11.2+) lets a temporary be freed without waiting for the
         // kernels that use it; older drivers fall back to a synchronising free.
         if (NativeLibrary.TryGetExport(library, "cuMemAllocAsync", out var allocAsync) &&
@@ -151,8 +153,12 @@ public sealed unsafe class CudaDriver
         return function;
     }
 
-    public void Launch(nint function, uint gridX, uint gridY, uint blockX, uint blockY, nint stream, void** parameters, string name) =>
-        Check(_launchKernel(function, gridX, gridY, 1, blockX, blockY, 1, 0, stream, parameters, null), $"cuLaunchKernel({name})");
+    public void Launch(nint function, uint gridX, uint gridY, uint gridZ, uint blockX, uint blockY, nint stream, void** parameters, string name) =>
+        Check(_launchKernel(function, gridX, gridY, gridZ, blockX, blockY, 1, 0, stream, parameters, null), $"cuLaunchKernel({name})");
+
+    /// <summary>Enqueues setting <paramref name="count"/> 32-bit words at <paramref name="pointer"/> to <paramref name="value"/>.</summary>
+    public void Fill(ulong pointer, uint value, long count, nint stream) =>
+        Check(_memsetD32Async(pointer, value, (nuint)count, stream), "cuMemsetD32Async");
 
     /// <summary>Device memory, ordered on <paramref name="stream"/> when the driver can (no wait).</summary>
     public ulong Allocate(long bytes, nint stream)

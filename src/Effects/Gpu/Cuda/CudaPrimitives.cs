@@ -153,7 +153,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
 
     public void Synchronize() => Driver.SynchronizeStream(Stream);
 
-    private unsafe CudaBuffer Upload<T>(T[] data) where T : unmanaged
+    internal unsafe CudaBuffer Upload<T>(T[] data) where T : unmanaged
     {
         var buffer = new CudaBuffer(Driver, Stream, (long)data.Length * sizeof(T));
         fixed (T* p = data)
@@ -179,11 +179,12 @@ public sealed class CudaPrimitives : IGpuPrimitives
 
     private static long Elements(DeviceImage image) => image.Bounds.Area * image.Channels;
 
-    private unsafe void Launch(string kernel, CudaKernelArguments args, long width, long height)
+    /// <summary>One thread per (x, y, z) over a width × height × depth range, in blocks of 32 × 8.</summary>
+    internal unsafe void Launch(string kernel, CudaKernelArguments args, long width, long height, long depth = 1)
     {
-        if (width <= 0 || height <= 0) return;
+        if (width <= 0 || height <= 0 || depth <= 0) return;
         uint gridX = (uint)((width + BlockX - 1) / BlockX), gridY = (uint)((height + BlockY - 1) / BlockY);
         fixed (nint* parameters = args.Pointers)
-            Driver.Launch(_modules.Function(kernel), gridX, gridY, BlockX, BlockY, Stream, (void**)parameters, kernel);
+            Driver.Launch(_modules.Function(kernel), gridX, gridY, (uint)depth, BlockX, BlockY, Stream, (void**)parameters, kernel);
     }
 }

@@ -15,9 +15,18 @@ namespace Enhance.Effects.Gpu.Cuda;
 /// </summary>
 public static class PtxCompiler
 {
-    /// <summary>Every kernel, by method name.</summary>
-    public static IReadOnlyList<string> KernelNames { get; } =
-        typeof(CudaKernels).GetMethods(BindingFlags.Public | BindingFlags.Static).Select(m => m.Name).Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The classes holding kernels (their public static methods).</summary>
+    private static readonly Type[] KernelClasses = [typeof(CudaKernels), typeof(CudaGrainKernels)];
+
+    private static readonly MethodInfo[] KernelMethods =
+        KernelClasses.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
+                     .OrderBy(m => m.Name, StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every kernel, by method name (names are unique across the kernel classes).</summary>
+    public static IReadOnlyList<string> KernelNames { get; } = KernelMethods.Select(m => m.Name).ToArray();
+
+    /// <summary>The C# method behind a kernel name.</summary>
+    public static MethodInfo KernelMethod(string name) => KernelMethods.Single(m => m.Name == name);
 
     private static readonly Lazy<IReadOnlyDictionary<string, PtxKernel>> Compiled = new(CompileAll, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -38,7 +47,7 @@ public static class PtxCompiler
         var result = new Dictionary<string, PtxKernel>(StringComparer.Ordinal);
         foreach (var name in KernelNames)
         {
-            var method = typeof(CudaKernels).GetMethod(name, BindingFlags.Public | BindingFlags.Static)!;
+            var method = KernelMethod(name);
             var entry = EntryPointDescription.FromExplicitlyGroupedKernel(method);
             var compiled = (PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty);
             result[name] = new PtxKernel(name, EntryName(compiled.PTXAssembly, name), compiled.PTXAssembly);

@@ -1,4 +1,5 @@
 using Enhance.Effects.Gpu;
+using Enhance.Effects.Gpu.Cuda;
 using Enhance.Effects.Gpu.OpenCl;
 using Enhance.Effects.Grain;
 using Enhance.Effects.Imaging;
@@ -7,19 +8,25 @@ using Xunit;
 
 namespace Enhance.Effects.Tests.Gpu;
 
-/// <summary>The Grain effect on OpenCL (pocl) against <see cref="GrainRenderer"/> on real photos: within 1e-4.</summary>
+/// <summary>
+/// The Grain effect on OpenCL (pocl) and, where present, CUDA against <see cref="GrainRenderer"/>
+/// on real photos: within 1e-4. Without CUDA the CUDA cases check that its absence is reported.
+/// </summary>
 [Collection(GpuTestCollection.Name)]
-public sealed class OpenClGrainTests
+public sealed class GpuGrainTests
 {
     private const double Tolerance = 1e-4;
 
-    public static TheoryData<string, int> Cases => new()
+    public static TheoryData<string, string, int> Cases => new()
     {
-        { "default colour grain, linear", 4 },
-        { "log space, monochrome, RGB", 3 },
-        { "grain only, half saturation, big and soft", 4 },
-        { "no grain (amount 0), grain-only view", 4 },
-        { "static pattern, seeded, strong", 3 },
+        { GpuBackends.OpenCl, "default colour grain, linear", 4 },
+        { GpuBackends.OpenCl, "log space, monochrome, RGB", 3 },
+        { GpuBackends.OpenCl, "grain only, half saturation, big and soft", 4 },
+        { GpuBackends.OpenCl, "no grain (amount 0), grain-only view", 4 },
+        { GpuBackends.OpenCl, "static pattern, seeded, strong", 3 },
+        { GpuBackends.Cuda, "default colour grain, linear", 4 },
+        { GpuBackends.Cuda, "log space, monochrome, RGB", 3 },
+        { GpuBackends.Cuda, "no grain (amount 0), grain-only view", 4 },
     };
 
     private static GrainSettings SettingsFor(string name) => name switch
@@ -33,7 +40,7 @@ public sealed class OpenClGrainTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Grain_on_OpenCL_matches_the_CPU_renderer(string name, int channels)
+    public void Grain_on_the_GPU_matches_the_CPU_renderer(string backend, string name, int channels)
     {
         var settings = SettingsFor(name);
         using var source = PhotoCrops.Load("Storm", -20, 30, 150, 110, channels);
@@ -43,12 +50,17 @@ public sealed class OpenClGrainTests
         using var expected = new FloatImage(window, channels);
         GrainRenderer.Apply(source, expected, settings, null, time: 17.0, frameHeight: 1080, renderScale: 0.5);
 
-        using var host = new OpenClTestHost();
-        var primitives = new OpenClPrimitives(OpenClDevice.FromHostQueue(host.Queue));
-        using var session = new GpuTestSession(primitives, null);
+        using var session = GpuBackends.Open(backend, out var reason);
+        if (session is null)
+        {
+            Assert.Equal(GpuBackends.Cuda, backend);
+            Assert.False(string.IsNullOrWhiteSpace(reason));
+            return;
+        }
         var gpuSource = session.Upload(source);
         var gpuOut = session.Allocate(window, channels);
-        OpenClGrain.Apply(primitives, gpuSource, gpuOut, settings, null, 17.0, 1080, 0.5);
+        if (session.Primitives is OpenClPrimitives openCl) OpenClGrain.Apply(openCl, gpuSource, gpuOut, settings, null, 17.0, 1080, 0.5);
+        else CudaGrain.Apply((CudaPrimitives)session.Primitives, gpuSource, gpuOut, settings, null, 17.0, 1080, 0.5);
         using var actual = session.Download(gpuOut);
 
         Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
