@@ -2,7 +2,7 @@
 # generates the compile-time plug-in table and one trampoline per entry) and by cmake/Bundle.cmake
 # (one icon per plug-in). Adding a node: add its identifier here, an icon under
 # native/resources/icons/<identifier>.svg, and its managed registration in src/Plugin.Host.
-set(ENHANCE_PLUGINS "io.enhance.Upscale")
+set(ENHANCE_PLUGINS "io.enhance.Upscale;io.enhance.Grain")
 set(ENHANCE_PLUGIN_VERSION_MAJOR 1)
 set(ENHANCE_PLUGIN_VERSION_MINOR 0)
 

@@ -1,4 +1,5 @@
 using Enhance.Plugin.Host.Framework;
+using Enhance.Plugin.Host.Nodes.Grain;
 using Enhance.Plugin.Host.Nodes.Upscale;
 
 namespace Enhance.Plugin.Host;
@@ -13,6 +14,7 @@ public static class PluginRegistry
     public static IReadOnlyList<ImageEffectPlugin> All { get; } =
     [
         new UpscalePlugin(),
+        new GrainPlugin(),
     ];
 
     public static ImageEffectPlugin? Find(string identifier)

@@ -6,6 +6,7 @@ internal static class EvalCommands
     private static readonly Dictionary<string, (string Help, Func<string[], int> Run)> Commands = new()
     {
         ["grain"] = ("Grain: synthesis → estimation round trip and source matching on real photos", GrainEval.Run),
+        ["dehalo"] = ("Dehalo: halo reduction, edge contrast, PSNR on real photos with made halos", DehaloEval.Run),
     };
 
     public static int Run(string[] args)

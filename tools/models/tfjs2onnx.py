@@ -12,7 +12,7 @@ Covered Keras layers: InputLayer, Conv2D (linear/relu, 'same'/'valid', stride 1)
 (relu/linear), Add, Concatenate (channel axis), UpSampling2D (nearest). Anything else stops the
 import with a message naming the layer.
 
-Usage: tfjs2onnx.py MODEL_DIR/model.json OUT.onnx [--name NAME] [--input-range 255] [--doc TEXT]
+Usage: tfjs2onnx.py MODEL_DIR/model.json OUT.onnx [--name NAME] [--input-range 255] [--passes N] [--doc TEXT]
 """
 import argparse
 import json
@@ -31,17 +31,32 @@ class ImportError_(Exception):
 
 
 def load_weights(model_dir, manifest):
-    """Weights by name, read in manifest order from the concatenated shard files."""
+    """Weights by name, read in manifest order from the concatenated shard files.
+
+    Quantised weights (the TF.js converter's --quantize_uint8/uint16) store q with an affine map;
+    TF.js dequantises them as min + scale * q, and so does this importer, giving fp32 weights.
+    """
     weights = {}
     for group in manifest:
-        data = b"".join(open(os.path.join(model_dir, p), "rb").read() for p in group["paths"])
+        data = b""
+        for shard in group["paths"]:
+            with open(os.path.join(model_dir, shard), "rb") as f:
+                data += f.read()
         pos = 0
         for entry in group["weights"]:
-            if entry.get("dtype") != "float32" or "quantization" in entry:
-                raise ImportError_(f"weight {entry['name']}: dtype {entry.get('dtype')} / quantisation is not supported")
             count = int(np.prod(entry["shape"])) if entry["shape"] else 1
-            weights[entry["name"]] = np.frombuffer(data, "<f4", count, pos).reshape(entry["shape"]).astype(np.float32)
-            pos += 4 * count
+            quant = entry.get("quantization")
+            if quant is None and entry.get("dtype") == "float32":
+                values = np.frombuffer(data, "<f4", count, pos)
+                pos += 4 * count
+            elif quant is not None and quant.get("dtype") in ("uint8", "uint16") and "scale" in quant:
+                dtype = "<u1" if quant["dtype"] == "uint8" else "<u2"
+                q = np.frombuffer(data, dtype, count, pos).astype(np.float64)
+                pos += np.dtype(dtype).itemsize * count
+                values = quant["min"] + quant["scale"] * q
+            else:
+                raise ImportError_(f"weight {entry['name']}: dtype {entry.get('dtype')} / quantisation {quant} is not supported")
+            weights[entry["name"]] = np.asarray(values, dtype=np.float32).reshape(entry["shape"])
         if pos != len(data):
             raise ImportError_(f"weight group {group['paths']}: {len(data) - pos} unread bytes")
     return weights
@@ -99,8 +114,41 @@ def conv2d(g, name, cfg, x, out):
         activation(g, act, conv_out, out, name + "/act")
 
 
-def convert(model_json, name, input_range, doc):
-    spec = json.load(open(model_json))
+def chain(nodes, initializer_names, passes):
+    """The network applied `passes` times, weights shared, with a clip to 0-1 between passes so
+    each pass sees an image in the range it was trained on."""
+    if passes == 1:
+        return nodes, []
+    chained, extra_inits, previous = [], [], "input"
+    lo, hi = "chain/clip_min", "chain/clip_max"
+    extra_inits += [numpy_helper.from_array(np.float32(0.0), lo), numpy_helper.from_array(np.float32(1.0), hi)]
+    for k in range(passes):
+        last = k == passes - 1
+        def rename(v, k=k, last=last, previous=previous):
+            if v == "" or v in initializer_names:
+                return v
+            if v == "input":
+                return previous
+            if v == "output" and last:
+                return "output"
+            return f"pass{k}/{v}"
+        for n in nodes:
+            copy = onnx.NodeProto()
+            copy.CopyFrom(n)
+            copy.name = f"pass{k}/{n.name}"
+            copy.input[:] = [rename(v) for v in n.input]
+            copy.output[:] = [rename(v) for v in n.output]
+            chained.append(copy)
+        if not last:
+            clipped = f"pass{k}/clipped"
+            chained.append(helper.make_node("Clip", [rename("output"), lo, hi], [clipped], name=f"pass{k}/clip"))
+            previous = clipped
+    return chained, extra_inits
+
+
+def convert(model_json, name, input_range, doc, passes=1):
+    with open(model_json) as f:
+        spec = json.load(f)
     if spec.get("format") != "layers-model":
         raise ImportError_(f"{model_json}: format {spec.get('format')} (only TF.js layers models are supported)")
     config = spec["modelTopology"]["model_config"]
@@ -148,8 +196,9 @@ def convert(model_json, name, input_range, doc):
     else:
         g.node("Mul", [last, g.const("output/range", np.float32(1.0 / input_range))], ["output"], "output")
 
+    nodes, extra_inits = chain(g.nodes, {i.name for i in g.inits}, passes)
     image = lambda n, h, w: helper.make_tensor_value_info(n, TensorProto.FLOAT, ["N", 3, h, w])
-    graph = helper.make_graph(g.nodes, name, [image("input", "H", "W")], [image("output", "outH", "outW")], g.inits)
+    graph = helper.make_graph(nodes, name, [image("input", "H", "W")], [image("output", "outH", "outW")], g.inits + extra_inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="enhance-tfjs2onnx")
     model.ir_version = 8
     model.doc_string = doc
@@ -162,9 +211,10 @@ def main():
     ap.add_argument("model_json"); ap.add_argument("out")
     ap.add_argument("--name", default="model"); ap.add_argument("--doc", default="")
     ap.add_argument("--input-range", type=float, default=1.0, help="value range the model was trained on (1 or 255)")
+    ap.add_argument("--passes", type=int, default=1, help="apply the network this many times (x2 twice = x4)")
     args = ap.parse_args()
     try:
-        model = convert(args.model_json, args.name, args.input_range, args.doc)
+        model = convert(args.model_json, args.name, args.input_range, args.doc, args.passes)
     except ImportError_ as e:
         print(f"tfjs2onnx: {e}", file=sys.stderr)
         return 1

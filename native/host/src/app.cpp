@@ -29,6 +29,7 @@ int render(PluginCache &plugins, const CliOptions &o, std::ostream &out, std::os
       if (o.verbose) out << "frame " << f << " -> " << path << " (" << img.width() << "x" << img.height() << ")\n";
     }
     graph.endSequence();
+    graph.purgeCaches();
   } catch (const OfxError &e) {
     err << "ofxhost: render failed: " << e.what() << "\n";
     for (size_t i = 0; i < graph.size(); ++i) {
@@ -59,7 +60,7 @@ int runOfxhost(const std::vector<std::string> &args, std::ostream &out, std::ost
   setVerbose(o.verbose);
   try {
     PluginCache plugins;
-    plugins.discover(PluginCache::searchPath(o.pluginPaths));
+    plugins.discover(o.noDefaultPaths ? o.pluginPaths : PluginCache::searchPath(o.pluginPaths));
     if (o.command == "list") {
       listPlugins(plugins, o.json, out);
       return 0;

@@ -31,6 +31,7 @@ render options:
   --resolve-page Edit|Color|Fusion  pass OfxImageEffectPropResolvePage; Edit/Color ignore the effect's RoD
 common options:
   --plugin-path DIR          search DIR too (after OFX_PLUGIN_PATH, before /usr/OFX/Plugins)
+  --no-default-paths         search only --plugin-path directories (not OFX_PLUGIN_PATH, /usr/OFX/Plugins)
   --verbose                  print progress and log messages
 exit status: 0 ok, 1 bad command line, 2 a plug-in returned an error, 3 host error (files, support)
 )";
@@ -93,6 +94,7 @@ std::string knownHostLabel(const std::string &name) {
 }  // namespace
 
 bool parseCli(const std::vector<std::string> &argsIn, CliOptions *o, std::string *error) {
+  *o = CliOptions();
   // Accept "--opt=value" as well as "--opt value".
   std::vector<std::string> args;
   for (const auto &a : argsIn) {
@@ -132,6 +134,7 @@ bool parseCli(const std::vector<std::string> &argsIn, CliOptions *o, std::string
     if (a == "--json") o->json = true;
     else if (a == "--verbose") o->verbose = true;
     else if (a == "--force-depth") o->forceDepth = true;
+    else if (a == "--no-default-paths") o->noDefaultPaths = true;
     else if (a == "--plugin-path") {
       if (!value(&v)) return false;
       o->pluginPaths.push_back(v);

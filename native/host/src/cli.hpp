@@ -30,6 +30,7 @@ struct ClipAssignment {
 struct CliOptions {
   std::string command;  // "list", "render" or "help"
   std::vector<std::string> pluginPaths;
+  bool noDefaultPaths = false;  // search only --plugin-path (reproducible tests)
   std::string hostName = "io.enhance.ofxhost";
   std::string hostLabel = "Enhance reference host";
   bool json = false;

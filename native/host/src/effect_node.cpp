@@ -222,6 +222,15 @@ void EffectNode::endSequence() {
         kOfxImageEffectActionEndSequenceRender);
 }
 
+void EffectNode::purgeCaches() {
+  {
+    std::lock_guard<std::mutex> g(cacheLock_);
+    rodCache_.clear();
+    fullFrameCache_.clear();
+  }
+  check(call(kOfxActionPurgeCaches, nullptr, nullptr, instance_->timelineTime, false), kOfxActionPurgeCaches);
+}
+
 bool EffectNode::supportsTiles() const {
   if (hostProperties().integer(kOfxImageEffectPropSupportsTiles, 0, 1) == 0) return false;
   if (instance_->props.integer(kOfxImageEffectPropSupportsTiles, 0, 1) == 0) return false;

@@ -58,6 +58,7 @@ class EffectNode : public ImageSource, public ClipImageProvider {
   void clipPreferences();
   void beginSequence();
   void endSequence();
+  void purgeCaches();  // kOfxActionPurgeCaches, and the host's own caches of this node
 
   OfxRectI regionOfDefinition(double time, OfxPointD scale) override;
   FloatImage render(double time, const OfxRectI &window, OfxPointD scale) override;
@@ -77,6 +78,10 @@ class EffectNode : public ImageSource, public ClipImageProvider {
   void addRenderArgs(PropertySet &in, double time, OfxPointD scale) const;
   std::mutex &renderLock();
   Depth clipDepth(const Clip &c) const;
+  // The render in progress for a clipGetImage call: the calling thread's, or, for a call from a
+  // thread the plug-in started itself, the one active render of this node at `time` (null and
+  // *ambiguous when several renders of this instance run at once).
+  RenderContext *renderFor(double time, bool *ambiguous);
   Components clipComponents(const Clip &c) const;
 
   Plugin *plugin_;
@@ -90,6 +95,9 @@ class EffectNode : public ImageSource, public ClipImageProvider {
   std::map<std::pair<double, double>, OfxRectI> rodCache_;
   // A plug-in without tile support renders its whole RoD; keep it for the other tiles.
   std::map<std::pair<double, double>, FloatImage> fullFrameCache_;
+  std::mutex fullFrameLock_;  // one whole-RoD render at a time fills fullFrameCache_
+  std::mutex activeLock_;
+  std::vector<RenderContext *> active_;
   bool sequenceBegun_ = false;
   int uidCounter_ = 0;
 };

@@ -3,6 +3,9 @@
 
 #include "action_context.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace ofxhost {
 
 namespace {
@@ -95,6 +98,7 @@ FloatImage EffectNode::render(double time, const OfxRectI &window, OfxPointD sca
   if (supportsTiles()) return renderWindow(time, win, scale);
   // No tiles: the plug-in renders its whole RoD; the result serves every tile of this frame.
   const auto key = std::make_pair(time, scale.x);
+  std::lock_guard<std::mutex> once(fullFrameLock_);  // concurrent tiles wait for one full render
   {
     std::lock_guard<std::mutex> g(cacheLock_);
     auto it = fullFrameCache_.find(key);
@@ -139,16 +143,45 @@ FloatImage EffectNode::renderWindow(double time, const OfxRectI &window, OfxPoin
     std::unique_lock<std::mutex> guard;
     if (instance_->props.str(kOfxImageEffectPluginRenderThreadSafety) != kOfxImageEffectRenderFullySafe)
       guard = std::unique_lock<std::mutex>(renderLock());
+    {
+      std::lock_guard<std::mutex> g(activeLock_);
+      active_.push_back(&rc);
+    }
     st = call(kOfxImageEffectActionRender, &in, nullptr, time, true, &rc);
+    std::lock_guard<std::mutex> g(activeLock_);
+    active_.erase(std::find(active_.begin(), active_.end(), &rc));
   }
   if (st != kOfxStatOK) throw OfxError(st, plugin_->identifier, kOfxImageEffectActionRender);
   return output->toFloat();
 }
 
-OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
+RenderContext *EffectNode::renderFor(double time, bool *ambiguous) {
+  *ambiguous = false;
   ActionContext *action = currentAction();
-  RenderContext *rc = action != nullptr ? action->render : nullptr;
-  if (rc != nullptr && rc->node != this) rc = nullptr;
+  if (action != nullptr && action->render != nullptr && action->render->node == this) return action->render;
+  // A thread the plug-in started: only an unambiguous match is safe, because the images handed
+  // out belong to that render and die with it.
+  std::lock_guard<std::mutex> g(activeLock_);
+  RenderContext *match = nullptr;
+  int matches = 0;
+  for (RenderContext *rc : active_)
+    if (rc->time == time) match = rc, ++matches;
+  if (matches == 0 && active_.size() == 1) return active_.front();
+  *ambiguous = matches > 1 || (matches == 0 && active_.size() > 1);
+  return matches == 1 ? match : nullptr;
+}
+
+OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
+  bool ambiguous = false;
+  RenderContext *rc = renderFor(time, &ambiguous);
+  if (ambiguous) {
+    // Several renders of this instance run at once (FullySafe + --threads) and the call comes
+    // from a thread the host did not start: there is no telling which render it belongs to.
+    std::fprintf(stderr, "[ofxhost] %s: clipGetImage(%s) from a plug-in thread during concurrent renders of one instance "
+                 "is ambiguous; fetch images on the render thread or declare InstanceSafe\n",
+                 plugin_->identifier.c_str(), clip.name().c_str());
+    return kOfxStatFailed;
+  }
   if (clip.isOutput()) {
     if (rc == nullptr || rc->output == nullptr) return kOfxStatFailed;  // only during Render
     *image = rc->output->handle();
@@ -157,15 +190,21 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
   auto src = inputs_.find(clip.name());
   if (src == inputs_.end() || src->second == nullptr) return kOfxStatFailed;  // unconnected clip
   const OfxPointD scale = rc != nullptr ? rc->scale : settings_.scale();
+  OfxRectI want = src->second->regionOfDefinition(time, scale);
+  if (region != nullptr) want = intersect(want, toPixels(*region, scale));
+  else if (rc != nullptr) want = intersect(want, rc->regionsOfInterest[clip.name()]);
   FloatImage pixels;
-  const auto pre = rc != nullptr ? rc->inputs.find(clip.name()) : std::map<std::string, FloatImage>::iterator{};
-  if (rc != nullptr && time == rc->time && pre != rc->inputs.end() && region == nullptr) {
-    pixels = pre->second;
+  const FloatImage *pre = nullptr;
+  if (rc != nullptr && time == rc->time) {
+    auto it = rc->inputs.find(clip.name());
+    if (it != rc->inputs.end()) pre = &it->second;
+  }
+  if (pre != nullptr && region == nullptr) {
+    pixels = *pre;
+  } else if (pre != nullptr && intersect(want, pre->bounds) == want) {
+    pixels = crop(*pre, want);  // an explicit region inside what was prefetched
   } else {
-    // Another frame (temporal access) or an explicit region: render it from upstream now.
-    OfxRectI want = src->second->regionOfDefinition(time, scale);
-    if (region != nullptr) want = intersect(want, toPixels(*region, scale));
-    else if (rc != nullptr) want = intersect(want, rc->regionsOfInterest[clip.name()]);
+    // Another frame (temporal access) or a region beyond the RoI: render it upstream now.
     pixels = src->second->render(time, want, scale);
   }
   auto img = std::make_unique<ClipImage>(pixels.bounds, clipDepth(clip), clipComponents(clip), settings_.storage);
@@ -193,8 +232,9 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
 }
 
 OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
-  ActionContext *action = currentAction();
-  const OfxPointD scale = (action != nullptr && action->render != nullptr) ? action->render->scale : settings_.scale();
+  bool ambiguous = false;
+  RenderContext *rc = renderFor(time, &ambiguous);
+  const OfxPointD scale = rc != nullptr ? rc->scale : settings_.scale();
   if (clip.isOutput()) {
     const OfxRectI r = t_inRod == this ? mainInputRod(time, scale) : regionOfDefinition(time, scale);
     *rod = toCanonical(r, scale);

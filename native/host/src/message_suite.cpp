@@ -22,8 +22,7 @@ void recordMessage(const PostedMessage &m) {
   g_messages.push_back(m);
   const bool loud = m.type != "LOG" && m.type != "MESSAGE";
   if (loud || g_verbose)
-    std::fprintf(stderr, "[ofx %s] %s: %s%s\n", m.type.c_str(), m.pluginId.c_str(), m.persistent ? "(persistent) " : "",
-                 m.text.c_str());
+    std::fprintf(stderr, "[ofx %s] %s: %s\n", m.type.c_str(), m.pluginId.c_str(), m.text.c_str());
 }
 
 std::vector<PostedMessage> postedMessages() {

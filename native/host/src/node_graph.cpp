@@ -100,6 +100,10 @@ void NodeGraph::endSequence() {
   for (auto &n : nodes_) n->endSequence();
 }
 
+void NodeGraph::purgeCaches() {
+  for (auto &n : nodes_) n->purgeCaches();
+}
+
 FloatImage NodeGraph::renderFrame(int frame) {
   const double time = frame;
   for (auto &n : nodes_) n->instance()->timelineTime = time;

@@ -26,6 +26,7 @@ class NodeGraph {
   void build();  // creates instances, wires clips, applies params, runs clip preferences
   void beginSequence();
   void endSequence();
+  void purgeCaches();  // after a batch: plug-ins may drop what they cached (models, LUTs)
   FloatImage renderFrame(int frame);
   EffectNode &node(size_t i) { return *nodes_[i]; }
   size_t size() const { return nodes_.size(); }

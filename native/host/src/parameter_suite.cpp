@@ -88,6 +88,7 @@ OfxStatus writeFrom(Param *p, bool atTime, double time, va_list ap) {
   std::lock_guard<std::mutex> g(p->lock);
   if (p->kind() == ParamKind::None) return kOfxStatErrBadHandle;
   if (p->kind() == ParamKind::String) {
+    if (atTime) return kOfxStatErrValue;  // this host does not animate strings (see host props)
     const char *s = va_arg(ap, const char *);
     if (s == nullptr) return kOfxStatErrValue;
     p->stringValue = s;

@@ -77,7 +77,8 @@ internal sealed class GrainBlockMeasure
         measure.Covariance[0] = Dot(r, g) / Samples;
         measure.Covariance[1] = Dot(g, b) / Samples;
         measure.Covariance[2] = Dot(r, b) / Samples;
-        return measure;
+        // NaN or infinite samples (possible in float pipelines) would poison every average downstream.
+        return double.IsFinite(measure.LumaVariance) && double.IsFinite(measure.Autocovariance.Sum()) ? measure : null;
     }
 
     /// <summary>
@@ -86,29 +87,44 @@ internal sealed class GrainBlockMeasure
     /// </summary>
     private static double RemoveSurface(Span<float> plane)
     {
+        // Every surface term is u(x)·v(y), so the fit is separable: per row, the three x-moments of
+        // the samples; then each coefficient is a y-weighted sum of one moment. ~6× fewer operations
+        // than projecting the block on each term directly.
         var basis = GrainSurfaceFit.Basis;
         var terms = GrainSurfaceFit.Terms;
+        var norms = GrainSurfaceFit.BasisNorms;
+        Span<double> moments = stackalloc double[3 * Size]; // moments[u * Size + y] = Σ_x basis[u][x] · p(x, y)
+        for (int y = 0; y < Size; y++)
+        {
+            var row = plane.Slice(y * Size, Size);
+            double m0 = 0, m1 = 0, m2 = 0;
+            for (int x = 0; x < Size; x++)
+            {
+                double v = row[x];
+                m0 += v; m1 += basis[1][x] * v; m2 += basis[2][x] * v;
+            }
+            moments[y] = m0; moments[Size + y] = m1; moments[2 * Size + y] = m2;
+        }
         Span<double> coefficients = stackalloc double[terms.Length];
         for (int t = 0; t < terms.Length; t++)
         {
             var (u, v) = terms[t];
-            double dot = 0, norm = 0;
-            for (int y = 0; y < Size; y++)
-                for (int x = 0; x < Size; x++)
-                {
-                    double q = basis[u][x] * basis[v][y];
-                    dot += q * plane[y * Size + x]; norm += q * q;
-                }
-            coefficients[t] = dot / norm;
+            double dot = 0;
+            for (int y = 0; y < Size; y++) dot += basis[v][y] * moments[u * Size + y];
+            coefficients[t] = dot / (norms[u] * norms[v]);
         }
         for (int y = 0; y < Size; y++)
-            for (int x = 0; x < Size; x++)
+        {
+            // The fit along this row is a quadratic in x: a0 + a1·x + a2·(x² − c).
+            double a0 = 0, a1 = 0, a2 = 0;
+            for (int t = 0; t < terms.Length; t++)
             {
-                double fit = 0;
-                for (int t = 0; t < terms.Length; t++)
-                    fit += coefficients[t] * basis[terms[t].U][x] * basis[terms[t].V][y];
-                plane[y * Size + x] -= (float)fit;
+                double weight = coefficients[t] * basis[terms[t].V][y];
+                switch (terms[t].U) { case 0: a0 += weight; break; case 1: a1 += weight; break; default: a2 += weight; break; }
             }
+            var row = plane.Slice(y * Size, Size);
+            for (int x = 0; x < Size; x++) row[x] -= (float)(a0 + a1 * basis[1][x] + a2 * basis[2][x]);
+        }
         return coefficients[0];
     }
 

@@ -18,6 +18,9 @@ internal static class GrainSurfaceFit
     /// <summary>1, x and x² − mean(x²) over a block's columns, x centred: mutually orthogonal (not normalised).</summary>
     public static readonly double[][] Basis = CreateBasis();
 
+    /// <summary>Σ basis[u][x]² over a row, per basis function.</summary>
+    public static readonly double[] BasisNorms = Basis.Select(b => b.Sum(v => v * v)).ToArray();
+
     private static readonly double[][] UnitBasis = Basis.Select(b => { double n = Math.Sqrt(b.Sum(v => v * v)); return b.Select(v => v / n).ToArray(); }).ToArray();
 
     /// <summary>Fraction of the grain's variance left after the fit (1 − tr(P C) / N).</summary>

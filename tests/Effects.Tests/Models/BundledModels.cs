@@ -10,7 +10,7 @@ namespace Enhance.Effects.Tests.Models;
 /// </summary>
 public static class BundledModels
 {
-    public sealed record Entry(string Name, string File, int Scale, string Kind, string Licence);
+    public sealed record Entry(string Name, string File, int Scale, string Kind, string Licence, bool Preferred, IReadOnlyList<string> LicenceFiles);
 
     public static string Folder => Path.Combine(RepoPaths.BuildDir, "models");
 
@@ -38,7 +38,8 @@ public static class BundledModels
         using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(manifest));
         var entries = doc.RootElement.GetProperty("models").EnumerateArray().Select(m => new Entry(
             m.GetProperty("name").GetString()!, m.GetProperty("file").GetString()!, m.GetProperty("scale").GetInt32(),
-            m.GetProperty("kind").GetString()!, m.GetProperty("licence").GetString()!)).ToArray();
+            m.GetProperty("kind").GetString()!, m.GetProperty("licence").GetString()!, m.GetProperty("preferred").GetBoolean(),
+            m.GetProperty("licence_files").EnumerateArray().Select(f => f.GetString()!).ToArray())).ToArray();
         return (doc.RootElement.GetProperty("default_kind").GetString()!, entries);
     }
 }

@@ -24,15 +24,28 @@ public sealed class ModelQualityTests(ITestOutputHelper output)
     ];
 
     [Theory]
-    [InlineData("esrgan-slim-x2", 0.5)]
-    [InlineData("esrgan-slim-x4", 0.3)]
+    [InlineData("rdn-psnr-small-x2", 0.3)]
+    [InlineData("rdn-psnr-small-x4", 0.4)]
     public void NaturalModelBeatsLanczosOnPhotographs(string model, double minimumMeanGainDb)
     {
-        Assert.Equal("natural", BundledModels.Get(model).Kind);
+        var entry = BundledModels.Get(model);
+        Assert.True(entry.Kind == "natural" && entry.Preferred, $"{model} should be the preferred natural model at x{entry.Scale}.");
         var (modelDb, lanczosDb, wins) = Score(model, TestImages.Photos);
         Assert.True(modelDb - lanczosDb >= minimumMeanGainDb,
             $"{model}: {modelDb:F2} dB vs Lanczos {lanczosDb:F2} dB, a gain under {minimumMeanGainDb} dB.");
-        Assert.True(wins >= TestImages.Photos.Count - 1, $"{model} beats Lanczos on only {wins} of {TestImages.Photos.Count} photographs.");
+        // It may lose on the smoothest pictures (out-of-focus backgrounds, where Lanczos is already
+        // near-perfect), but not on more than a quarter of them.
+        Assert.True(wins * 4 >= TestImages.Photos.Count * 3, $"{model} beats Lanczos on only {wins} of {TestImages.Photos.Count} photographs.");
+    }
+
+    /// <summary>UpscalerJS's slim RDN loses to Lanczos; it ships only as the natural x3. Figures for the README.</summary>
+    [Theory]
+    [InlineData("esrgan-slim-x2")]
+    [InlineData("esrgan-slim-x4")]
+    public void SlimNaturalModelStaysNearLanczos(string model)
+    {
+        var (modelDb, lanczosDb, _) = Score(model, TestImages.Photos);
+        Assert.True(modelDb > lanczosDb - 3, $"{model}: {modelDb:F2} dB vs Lanczos {lanczosDb:F2} dB looks broken.");
     }
 
     [Theory]
@@ -43,11 +56,11 @@ public sealed class ModelQualityTests(ITestOutputHelper output)
     {
         Assert.Equal("anime", BundledModels.Get(model).Kind);
         var (animeDb, animeLanczos, _) = Score(model, AnimeFrames);
-        var (photoDb, photoLanczos, _) = Score(model, TestImages.Photos.Take(6).ToArray());
+        var (photoDb, photoLanczos, _) = Score(model, [.. TestImages.Photos.Where((_, i) => i % 2 == 0)]);
         output.WriteLine($"{model}: anime frames {animeDb:F2} dB (Lanczos {animeLanczos:F2}), photographs {photoDb:F2} dB (Lanczos {photoLanczos:F2})");
         // A layout, channel-order or range mistake in the import lands far below this; a working
         // GAN model stays within a few dB of Lanczos.
-        Assert.True(animeDb > animeLanczos - 5 && photoDb > photoLanczos - 10, $"{model} output looks broken.");
+        Assert.True(animeDb > animeLanczos - 4 && photoDb > photoLanczos - 9, $"{model} output looks broken.");
     }
 
     [Fact]
@@ -79,7 +92,9 @@ public sealed class ModelQualityTests(ITestOutputHelper output)
 
     private static FloatImage CentreCrop(string path, int size)
     {
-        using var full = ImageFiles.Load(path, channels: 3);
+        // Large wallpapers are first brought to 512 px so a crop holds a scene's worth of detail
+        // rather than a patch of out-of-focus background.
+        using var full = ImageFiles.Load(path, channels: 3, maxSide: 512);
         if (full.Width < size || full.Height < size) throw new InvalidOperationException($"{path} is smaller than {size}x{size}.");
         int x0 = (full.Width - size) / 2, y0 = (full.Height - size) / 2;
         var crop = new FloatImage(PixelRect.FromSize(size, size), 3);

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Enhance.Plugin.Host.Nodes.Upscale;
 
 /// <summary>One bundled model file: a family (e.g. "esrgan-slim") at one scale.</summary>
-public sealed record BundledModel(string Name, string Family, string Path, int Scale, string Kind, string Licence);
+public sealed record BundledModel(string Name, string Family, string Path, int Scale, string Kind, string Licence, bool Preferred);
 
 /// <summary>A family of bundled models offered as one choice; the node picks the variant for the requested scale.</summary>
 public sealed record ModelFamily(string Name, string Kind, IReadOnlyList<BundledModel> Variants)
@@ -39,7 +39,7 @@ public sealed class ModelCatalog
 
     public IReadOnlyList<ModelFamily> Families { get; }
 
-    /// <summary>Index in <see cref="Families"/> of the default (the manifest's default kind), or -1.</summary>
+    /// <summary>Index in <see cref="Families"/> of the default (the manifest's default kind, preferred models first), or -1.</summary>
     public int DefaultFamily { get; }
 
     public static ModelCatalog Empty { get; } = new([], -1);
@@ -77,12 +77,16 @@ public sealed class ModelCatalog
             string name = m.GetProperty("name").GetString()!;
             string family = Regex.Replace(name, @"-x\d+$", "");
             var model = new BundledModel(name, family, System.IO.Path.Combine(folder, m.GetProperty("file").GetString()!),
-                m.GetProperty("scale").GetInt32(), m.GetProperty("kind").GetString() ?? "", m.GetProperty("licence").GetString() ?? "");
+                m.GetProperty("scale").GetInt32(), m.GetProperty("kind").GetString() ?? "", m.GetProperty("licence").GetString() ?? "",
+                m.TryGetProperty("preferred", out var preferred) && preferred.GetBoolean());
             var existing = families.FindIndex(f => f.Name == family);
             if (existing < 0) families.Add((family, model.Kind, [model]));
             else families[existing].Variants.Add(model);
         }
         var result = families.Select(f => new ModelFamily(f.Name, f.Kind, f.Variants)).ToList();
-        return new ModelCatalog(result, result.FindIndex(f => f.Kind == defaultKind));
+        // The default: the family of the manifest's default kind that holds its preferred models.
+        int defaultFamily = result.FindIndex(f => f.Kind == defaultKind && f.Variants.Any(v => v.Preferred));
+        if (defaultFamily < 0) defaultFamily = result.FindIndex(f => f.Kind == defaultKind);
+        return new ModelCatalog(result, defaultFamily);
     }
 }

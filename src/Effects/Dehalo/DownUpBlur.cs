@@ -1,0 +1,88 @@
+using Enhance.Effects.Imaging;
+
+namespace Enhance.Effects.Dehalo;
+
+/// <summary>
+/// DeHalo_alpha's halo-free reference: the picture down-sampled by the radius and up-sampled again.
+/// Shrinking by rx averages a halo (a few pixels wide) into its edge, and the B-spline up-sampling brings
+/// the edge back without any overshoot, so the result shows where the edge is and how much contrast it
+/// truly has, with no halo. Later stages compare the source against this reference.
+///
+/// Coarse grid samples are placed relative to the clip's origin (see <see cref="ResampleTaps"/>), which
+/// makes the output a pure function of canvas position: tiles agree exactly.
+/// Order of passes: vertical first going down and last coming up, so both full-width passes are vector
+/// loops over whole rows; the two horizontal (gather) passes only touch the coarse rows.
+/// </summary>
+internal static class DownUpBlur
+{
+    /// <summary>The luma region <see cref="Apply"/> reads to produce <paramref name="area"/>.</summary>
+    public static PixelRect RequiredInput(PixelRect area, double originX, double originY, double rx, double ry)
+    {
+        var (jx1, jx2) = ResampleTaps.CoarseSpan(originX, rx, area.X1, area.X2);
+        var (jy1, jy2) = ResampleTaps.CoarseSpan(originY, ry, area.Y1, area.Y2);
+        var (fx1, fx2) = ResampleTaps.FineSpan(originX, rx, jx1, jx2);
+        var (fy1, fy2) = ResampleTaps.FineSpan(originY, ry, jy1, jy2);
+        return new PixelRect(fx1, fy1, fx2 + 1, fy2 + 1);
+    }
+
+    /// <summary>Writes the down/up-sampled <paramref name="luma"/> into <paramref name="output"/> over <paramref name="area"/>.</summary>
+    public static void Apply(FloatImage luma, double originX, double originY, double rx, double ry, PixelRect area, FloatImage output)
+    {
+        NeighbourhoodFilters.RequireCovers(luma, RequiredInput(area, originX, originY, rx, ry), "luma");
+        NeighbourhoodFilters.RequireCovers(output, area, "output");
+        var (jx1, jx2) = ResampleTaps.CoarseSpan(originX, rx, area.X1, area.X2);
+        var (jy1, jy2) = ResampleTaps.CoarseSpan(originY, ry, area.Y1, area.Y2);
+        var downX = ResampleTaps.Down(originX, rx, jx1, jx2);
+        var downY = ResampleTaps.Down(originY, ry, jy1, jy2);
+        var upX = ResampleTaps.Up(originX, rx, area.X1, area.X2 - 1);
+        var upY = ResampleTaps.Up(originY, ry, area.Y1, area.Y2 - 1);
+        var (fx1, fx2) = downX.InputSpan();
+
+        // Index spaces: columns are full-resolution x or coarse jx, rows are coarse jy or full-resolution y.
+        using var columnsDown = new FloatImage(new PixelRect(fx1, jy1, fx2 + 1, jy2 + 1), 1);
+        using var coarse = new FloatImage(new PixelRect(jx1, jy1, jx2 + 1, jy2 + 1), 1);
+        using var rowsUp = new FloatImage(new PixelRect(area.X1, jy1, area.X2, jy2 + 1), 1);
+
+        RowBands.For(jy1, jy2 + 1, columnsDown.Width, (a, b) =>
+        {
+            for (int jy = a; jy < b; jy++)
+                WeightedRows(luma, fx1, fx2 + 1, downY, jy, columnsDown.Row(jy));
+        });
+        RowBands.For(jy1, jy2 + 1, columnsDown.Width, (a, b) =>
+        {
+            for (int jy = a; jy < b; jy++)
+            {
+                GatherRow(columnsDown.Row(jy), fx1, downX, coarse.Row(jy));
+                GatherRow(coarse.Row(jy), jx1, upX, rowsUp.Row(jy));
+            }
+        });
+        RowBands.For(area.Y1, area.Y2, area.Width, (a, b) =>
+        {
+            for (int y = a; y < b; y++)
+                WeightedRows(rowsUp, area.X1, area.X2, upY, y, output.Row(y, area.X1, area.X2));
+        });
+    }
+
+    /// <summary>dst = Σ_k w_k · rows[start + k] over columns [x1, x2): the vertical filter, vectorised across the row.</summary>
+    private static void WeightedRows(FloatImage rows, int x1, int x2, ResampleTaps taps, int index, Span<float> dst)
+    {
+        int start = taps.Start(index);
+        var w = taps.Weights(index);
+        PlaneOps.Scale(dst, rows.Row(start, x1, x2), w[0]);
+        for (int k = 1; k < w.Length; k++) PlaneOps.AddScaled(dst, rows.Row(start + k, x1, x2), w[k]);
+    }
+
+    /// <summary>dst[i] = Σ_k w_k · src[start_i + k − srcFirst]: the horizontal filter, one output at a time.</summary>
+    private static void GatherRow(ReadOnlySpan<float> src, int srcFirst, ResampleTaps taps, Span<float> dst)
+    {
+        for (int i = 0; i < dst.Length; i++)
+        {
+            int index = taps.First + i;
+            var w = taps.Weights(index);
+            var s = src.Slice(taps.Start(index) - srcFirst, w.Length);
+            float acc = 0;
+            for (int k = 0; k < w.Length; k++) acc += w[k] * s[k];
+            dst[i] = acc;
+        }
+    }
+}

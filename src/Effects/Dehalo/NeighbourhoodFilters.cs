@@ -1,0 +1,94 @@
+using Enhance.Effects.Imaging;
+
+namespace Enhance.Effects.Dehalo;
+
+/// <summary>
+/// Separable neighbourhood filters on single-channel planes (1-channel <see cref="FloatImage"/>s in canvas
+/// coordinates): rectangle minimum/maximum (morphological inpand/expand, and the 3×3 local range of
+/// DeHalo_alpha) and the 3×3 box blur FineDehalo smooths its masks with. Each computes its output over
+/// <c>area</c> only and reads the input over <c>area</c> grown by the filter's reach.
+/// </summary>
+internal static class NeighbourhoodFilters
+{
+    /// <summary>
+    /// Minimum and/or maximum over the (2rx+1)×(2ry+1) rectangle around each pixel of <paramref name="area"/>.
+    /// Separable: a rectangle's max is the max over rows of the max along each row.
+    /// </summary>
+    public static void MinMax(FloatImage input, PixelRect area, int rx, int ry, FloatImage? min, FloatImage? max)
+    {
+        RequireCovers(input, area.Inflate(rx, ry), "input");
+        if (min is not null) RequireCovers(min, area, "min");
+        if (max is not null) RequireCovers(max, area, "max");
+        var rows = new PixelRect(area.X1, area.Y1 - ry, area.X2, area.Y2 + ry);
+        using var hMin = min is null ? null : new FloatImage(rows, 1);
+        using var hMax = max is null ? null : new FloatImage(rows, 1);
+        int window = 2 * rx + 1;
+        RowBands.For(rows.Y1, rows.Y2, rows.Width, (y1, y2) =>
+        {
+            for (int y = y1; y < y2; y++)
+            {
+                var src = input.Row(y, area.X1 - rx, area.X2 + rx);
+                if (hMin is not null) PlaneOps.WindowMin(src, hMin.Row(y), window);
+                if (hMax is not null) PlaneOps.WindowMax(src, hMax.Row(y), window);
+            }
+        });
+        RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
+        {
+            for (int y = y1; y < y2; y++)
+            {
+                if (min is not null && hMin is not null)
+                {
+                    var dst = min.Row(y, area.X1, area.X2);
+                    hMin.Row(y - ry).CopyTo(dst);
+                    for (int k = -ry + 1; k <= ry; k++) PlaneOps.MinInPlace(dst, hMin.Row(y + k));
+                }
+                if (max is not null && hMax is not null)
+                {
+                    var dst = max.Row(y, area.X1, area.X2);
+                    hMax.Row(y - ry).CopyTo(dst);
+                    for (int k = -ry + 1; k <= ry; k++) PlaneOps.MaxInPlace(dst, hMax.Row(y + k));
+                }
+            }
+        });
+    }
+
+    /// <summary>Local range (max − min over 3×3), DeHalo_alpha's measure of how much contrast a spot holds.</summary>
+    public static void Range3x3(FloatImage input, PixelRect area, FloatImage range)
+    {
+        using var max = new FloatImage(area, 1);
+        MinMax(input, area, 1, 1, range, max);
+        RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
+        {
+            for (int y = y1; y < y2; y++)
+            {
+                var r = range.Row(y, area.X1, area.X2);
+                PlaneOps.Subtract(max.Row(y), r, r);
+            }
+        });
+    }
+
+    /// <summary>3×3 mean, the smoothing FineDehalo applies so its nearly binary masks blend without seams.</summary>
+    public static void Box3x3(FloatImage input, PixelRect area, FloatImage output)
+    {
+        RequireCovers(input, area.Inflate(1, 1), "input");
+        RequireCovers(output, area, "output");
+        var rows = new PixelRect(area.X1, area.Y1 - 1, area.X2, area.Y2 + 1);
+        using var h = new FloatImage(rows, 1);
+        RowBands.For(rows.Y1, rows.Y2, rows.Width, (y1, y2) =>
+        {
+            for (int y = y1; y < y2; y++) PlaneOps.Sum3(input.Row(y, area.X1 - 1, area.X2 + 1), h.Row(y));
+        });
+        RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
+        {
+            for (int y = y1; y < y2; y++)
+                PlaneOps.Sum3Rows(h.Row(y - 1), h.Row(y), h.Row(y + 1), output.Row(y, area.X1, area.X2), 1f / 9f);
+        });
+    }
+
+    internal static void RequireCovers(FloatImage image, PixelRect area, string name)
+    {
+        if (image.Channels != 1) throw new ArgumentException($"The {name} plane must have one channel.");
+        if (!image.Bounds.Contains(area))
+            throw new ArgumentException($"The {name} plane {image.Bounds} does not cover {area}.");
+    }
+}

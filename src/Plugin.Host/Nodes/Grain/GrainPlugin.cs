@@ -1,0 +1,39 @@
+using Enhance.Plugin.Host.Framework;
+using Enhance.Plugin.Host.Imaging;
+using Enhance.Plugin.OfxBridge;
+
+namespace Enhance.Plugin.Host.Nodes.Grain;
+
+/// <summary>
+/// Grain: adds film grain, designed by hand or matched to the Original plate. OFX's filter context
+/// reserves "Source" for the main input (the enhanced picture), so the plate before enhancement is
+/// the optional clip "Original".
+/// </summary>
+public sealed class GrainPlugin : ImageEffectPlugin
+{
+    public const string Id = "io.enhance.Grain";
+    public const string OriginalClip = "Original";
+
+    public override string Identifier => Id;
+
+    public override void Describe(EffectDescriptor d)
+    {
+        d.Labels("Grain", "Enhance", "Film grain, designed or matched to the original plate, so enhanced pictures stop looking plastic.")
+         .Contexts(OfxNames.ImageEffectContextFilter, OfxNames.ImageEffectContextGeneral)
+         .PixelDepths(HostImageConverter.SupportedDepths)
+         .Capabilities(tiles: true, multiResolution: true, temporalAccess: true, threadSafety: OfxNames.ImageEffectRenderFullySafe);
+    }
+
+    public override void DescribeInContext(EffectDescriptor d, string context)
+    {
+        d.DefineClip(OfxNames.ImageEffectSimpleSourceClipName)
+         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB).SupportsTiles(true);
+        d.DefineClip(OriginalClip).Label("Original")
+         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB).SupportsTiles(false).Optional(true);
+        d.DefineClip(OfxNames.ImageEffectOutputClipName)
+         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB).SupportsTiles(true);
+        GrainParams.Define(d.Params);
+    }
+
+    public override ImageEffectInstance CreateInstance(InstanceContext context) => new GrainInstance(context);
+}

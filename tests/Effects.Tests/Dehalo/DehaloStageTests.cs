@@ -1,0 +1,220 @@
+using Enhance.Effects.Dehalo;
+using Enhance.Effects.Imaging;
+using Xunit;
+
+namespace Enhance.Effects.Tests.Dehalo;
+
+/// <summary>Each Dehalo stage on its own, against brute-force or hand-computed values.</summary>
+public class DehaloStageTests
+{
+    [Fact]
+    public void Kernels_have_their_textbook_values()
+    {
+        Assert.Equal(2.0 / 3, ResampleTaps.BSpline(0), 12);
+        Assert.Equal(1.0 / 6, ResampleTaps.BSpline(1), 12);
+        Assert.Equal(8.0 / 9, ResampleTaps.Mitchell(0), 12);
+        Assert.Equal(1.0 / 18, ResampleTaps.Mitchell(1), 12);
+        Assert.Equal(0, ResampleTaps.Mitchell(2), 12);
+        Assert.True(ResampleTaps.Mitchell(1.5) < 0, "Mitchell has a small negative lobe");
+    }
+
+    [Theory]
+    [InlineData(0, 2.0)]
+    [InlineData(3, 1.5)]
+    [InlineData(-7, 3.25)]
+    public void Resample_taps_are_normalised_and_cover_their_span(int origin, double factor)
+    {
+        var down = ResampleTaps.Down(origin, factor, -5, 20);
+        var up = ResampleTaps.Up(origin, factor, -10, 40);
+        foreach (var taps in new[] { down, up })
+            for (int i = taps.First; i < taps.First + taps.Length; i++)
+                Assert.Equal(1.0, taps.Weights(i).ToArray().Sum(w => (double)w), 5);
+        var (j1, j2) = ResampleTaps.CoarseSpan(origin, factor, -10, 41);
+        for (int x = -10; x <= 40; x++)
+        {
+            Assert.True(up.Start(x) >= j1 && up.Start(x) + up.Count(x) - 1 <= j2);
+        }
+    }
+
+    [Fact]
+    public void Down_up_blur_keeps_a_flat_picture_and_does_not_overshoot_a_step()
+    {
+        var area = new PixelRect(0, 0, 40, 8);
+        var input = DownUpBlur.RequiredInput(area, 0, 0, 2, 2);
+        using var flat = TestPlanes.From(input, (_, _) => 0.3f);
+        using var step = TestPlanes.From(input, (x, _) => x < 20 ? 0.1f : 0.9f);
+        using var outFlat = new FloatImage(area, 1);
+        using var outStep = new FloatImage(area, 1);
+        DownUpBlur.Apply(flat, 0, 0, 2, 2, area, outFlat);
+        DownUpBlur.Apply(step, 0, 0, 2, 2, area, outStep);
+        foreach (var v in outFlat.Pixels) Assert.Equal(0.3f, v, 5);
+        var row = outStep.Row(4).ToArray();
+        // A blurred step: spread over several pixels, monotone, within the two levels (up to Mitchell's tiny lobe).
+        Assert.True(row[17] > 0.1f + 1e-3 && row[22] < 0.9f - 1e-3, "the step is blurred");
+        for (int x = 1; x < row.Length; x++) Assert.True(row[x] >= row[x - 1] - 0.01f, $"monotone at {x}");
+        Assert.All(row, v => Assert.InRange(v, 0.1f - 0.02f, 0.9f + 0.02f));
+    }
+
+    [Fact]
+    public void Down_up_blur_of_part_of_an_area_equals_that_part_of_the_whole()
+    {
+        var whole = new PixelRect(-3, 5, 61, 47);
+        var part = new PixelRect(17, 20, 40, 31);
+        using var luma = TestPlanes.Random(DownUpBlur.RequiredInput(whole, -3, 5, 2.5, 1.75), 7);
+        using var a = new FloatImage(whole, 1);
+        using var b = new FloatImage(part, 1);
+        DownUpBlur.Apply(luma, -3, 5, 2.5, 1.75, whole, a);
+        DownUpBlur.Apply(luma, -3, 5, 2.5, 1.75, part, b);
+        for (int y = part.Y1; y < part.Y2; y++)
+            Assert.True(a.Row(y, part.X1, part.X2).SequenceEqual(b.Row(y)), $"row {y} differs");
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    public void Min_max_equals_brute_force(int rx, int ry)
+    {
+        var area = new PixelRect(2, -4, 41, 13);
+        using var input = TestPlanes.Random(area.Inflate(rx, ry), 3);
+        using var min = new FloatImage(area, 1);
+        using var max = new FloatImage(area, 1);
+        NeighbourhoodFilters.MinMax(input, area, rx, ry, min, max);
+        for (int y = area.Y1; y < area.Y2; y++)
+            for (int x = area.X1; x < area.X2; x++)
+            {
+                float lo = float.MaxValue, hi = float.MinValue;
+                for (int dy = -ry; dy <= ry; dy++)
+                    for (int dx = -rx; dx <= rx; dx++) { lo = Math.Min(lo, input.At(x + dx, y + dy, 0)); hi = Math.Max(hi, input.At(x + dx, y + dy, 0)); }
+                Assert.Equal(lo, min.At(x, y, 0));
+                Assert.Equal(hi, max.At(x, y, 0));
+            }
+    }
+
+    [Fact]
+    public void Box_and_range_equal_brute_force()
+    {
+        var area = new PixelRect(0, 0, 37, 9);
+        using var input = TestPlanes.Random(area.Inflate(1, 1), 5);
+        using var box = new FloatImage(area, 1);
+        using var range = new FloatImage(area, 1);
+        NeighbourhoodFilters.Box3x3(input, area, box);
+        NeighbourhoodFilters.Range3x3(input, area, range);
+        for (int y = area.Y1; y < area.Y2; y++)
+            for (int x = area.X1; x < area.X2; x++)
+            {
+                float sum = 0, lo = float.MaxValue, hi = float.MinValue;
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++) { float v = input.At(x + dx, y + dy, 0); sum += v; lo = Math.Min(lo, v); hi = Math.Max(hi, v); }
+                Assert.Equal(sum / 9, box.At(x, y, 0), 5);
+                Assert.Equal(hi - lo, range.At(x, y, 0), 6);
+            }
+    }
+
+    [Fact]
+    public void Detail_mask_keeps_texture_and_hands_clean_edges_to_the_reference()
+    {
+        var area = new PixelRect(0, 0, 2, 1);
+        // Pixel 0: texture (the reference lost all of the range). Pixel 1: a clean edge (lost 5 %).
+        using var luma = TestPlanes.From(area, (x, _) => x == 0 ? 0.8f : 0.6f);
+        using var blur = TestPlanes.From(area, (x, _) => x == 0 ? 0.5f : 0.5f);
+        using var range = TestPlanes.From(area, (_, _) => 0.4f);
+        using var blurRange = TestPlanes.From(area, (x, _) => x == 0 ? 0f : 0.38f);
+        using var detail = new FloatImage(area, 1);
+        using var reference = new FloatImage(area, 1);
+        HaloLimiter.DetailMaskAndReference(luma, blur, range, blurRange, area, 0.4f, 1f, detail, reference);
+        // (drop − low) · ((range + 1) / 2 + high), clamped: texture → 1, clean edge → 0.
+        Assert.Equal(1f, detail.At(0, 0, 0));
+        Assert.Equal(0f, detail.At(1, 0, 0));
+        Assert.Equal(0.8f, reference.At(0, 0, 0), 6);
+        Assert.Equal(0.5f, reference.At(1, 0, 0), 6);
+    }
+
+    [Fact]
+    public void Limiter_clips_to_the_range_and_leaves_pixels_inside_it_bit_identical()
+    {
+        var area = new PixelRect(0, 0, 19, 5);
+        using var luma = TestPlanes.From(area.Inflate(1, 1), (x, _) => x == 9 ? 1.0f : 0.5f);
+        using var low = TestPlanes.From(area.Inflate(1, 1), (_, _) => 0.4f);
+        using var high = TestPlanes.From(area.Inflate(1, 1), (_, _) => 0.6f);
+        using var plain = new FloatImage(area, 1);
+        using var super = new FloatImage(area, 1);
+        HaloLimiter.Limit(luma, low, high, area, supersample: false, plain);
+        HaloLimiter.Limit(luma, low, high, area, supersample: true, super);
+        Assert.Equal(-0.4f, plain.At(9, 2, 0), 6);
+        Assert.Equal(0f, plain.At(8, 2, 0));
+        // Sub-pixel clamping spreads the correction a little onto the neighbours, never further.
+        Assert.True(super.At(9, 2, 0) < -0.1f);
+        Assert.True(super.At(8, 2, 0) < 0f);
+        Assert.Equal(0f, super.At(6, 2, 0));
+        Assert.Equal(0f, super.At(12, 2, 0));
+    }
+
+    [Fact]
+    public void Strengths_treat_dark_and_bright_halos_separately_and_large_corrections_fade()
+    {
+        var area = new PixelRect(0, 0, 3, 1);
+        using var c = TestPlanes.From(area, (x, _) => x switch { 0 => 0.1f, 1 => -0.1f, _ => 0.3f });
+        HaloLimiter.ApplyStrengths(c, area, dark: 0.5f, bright: 0f);
+        Assert.Equal(0.05f, c.At(0, 0, 0), 6);
+        Assert.Equal(0f, c.At(1, 0, 0));
+        using var lo = TestPlanes.From(area, (_, _) => 0f);
+        using var hi = TestPlanes.From(area, (_, _) => 1f);
+        using var f = TestPlanes.From(area, (x, _) => x switch { 0 => 0.2f, 1 => -0.375f, _ => 0.6f });
+        HaloLimiter.FadeLargeCorrections(f, lo, hi, area);
+        Assert.Equal(0.2f, f.At(0, 0, 0), 4);     // a fifth of the edge: a halo, kept
+        Assert.Equal(-0.1875f, f.At(1, 0, 0), 3); // halfway into the fade
+        Assert.Equal(0f, f.At(2, 0, 0));          // most of the contrast: a thin line, not touched
+    }
+
+    [Fact]
+    public void Centre_line_strength_measures_the_step_height_on_the_edge_only()
+    {
+        var area = new PixelRect(0, 0, 48, 12);
+        var input = DownUpBlur.RequiredInput(area.Inflate(2, 2), 0, 0, 2, 2);
+        using var step = TestPlanes.From(input, (x, _) => x < 24 ? 0.2f : 0.5f);
+        using var reference = new FloatImage(area.Inflate(2, 2), 1);
+        DownUpBlur.Apply(step, 0, 0, 2, 2, reference.Bounds, reference);
+        using var strength = new FloatImage(area, 1);
+        EdgeProtection.CentreLineStrength(reference, area, EdgeProtection.StepScale(0, 2), EdgeProtection.StepScale(0, 2), strength);
+        var row = strength.Row(6).ToArray();
+        int ridges = row.Count(v => v > 0.05f);
+        Assert.InRange(ridges, 1, 2);
+        Assert.InRange(row.Max(), 0.3f * 0.85f, 0.3f * 1.15f);
+        Assert.Equal(0f, row[10]);
+        Assert.Equal(0f, row[40]);
+    }
+
+    [Fact]
+    public void Edge_protection_weights_the_halo_zone_and_spares_the_edge_and_flat_areas()
+    {
+        var area = new PixelRect(0, 0, 64, 16);
+        var (px, py) = EdgeProtection.Reach(2, 2);
+        var refArea = area.Inflate(px, py);
+        using var step = TestPlanes.From(DownUpBlur.RequiredInput(refArea, 0, 0, 2, 2), (x, _) => x < 32 ? 0.2f : 0.8f);
+        using var reference = new FloatImage(refArea, 1);
+        DownUpBlur.Apply(step, 0, 0, 2, 2, refArea, reference);
+        using var weight = new FloatImage(area, 1);
+        EdgeProtection.Build(reference, 0, 0, 2, 2, area, 2, 2, weight);
+        var row = weight.Row(8).ToArray();
+        int centre = Enumerable.Range(30, 4).MinBy(x => row[x]);
+        Assert.Equal(0f, row[centre]);
+        Assert.True(row[centre - 2] > 0.9f && row[centre + 2] > 0.9f, "halo zone fully weighted");
+        Assert.Equal(0f, row[10]);
+        Assert.Equal(0f, row[55]);
+    }
+
+    [Fact]
+    public void Luma_comes_from_straight_colour_and_is_edge_extended()
+    {
+        var def = new PixelRect(0, 0, 2, 1);
+        using var rgba = new FloatImage(def, 4);
+        // Premultiplied: straight (0.8, 0.4, 0.2) at alpha 0.5; second pixel transparent.
+        rgba.At(0, 0, 0) = 0.4f; rgba.At(0, 0, 1) = 0.2f; rgba.At(0, 0, 2) = 0.1f; rgba.At(0, 0, 3) = 0.5f;
+        using var luma = new FloatImage(new PixelRect(-2, -1, 3, 2), 1);
+        LumaTransfer.Extract(rgba, def, luma);
+        float expected = 0.2126f * 0.8f + 0.7152f * 0.4f + 0.0722f * 0.2f;
+        Assert.Equal(expected, luma.At(0, 0, 0), 6);
+        Assert.Equal(expected, luma.At(-2, -1, 0), 6); // outside the clip: nearest clip pixel
+        Assert.Equal(0f, luma.At(1, 0, 0));
+    }
+}
