@@ -1,0 +1,122 @@
+using Enhance.Effects.Imaging;
+
+namespace Enhance.Effects.Gpu.OpenCl;
+
+/// <summary>
+/// The GPU primitives on the host's OpenCL queue: <see cref="DeviceImage.Handle"/> is a cl_mem in
+/// the queue's context. Everything is enqueued in order on the host's queue; temporaries are
+/// released right away (OpenCL keeps them alive until the commands using them finish), so no call
+/// waits for the device except the explicit transfers to the CPU.
+/// </summary>
+public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
+{
+    public OpenClDevice Device { get; } = device;
+
+    public GpuBackend Backend => GpuBackend.OpenCl;
+
+    public IDeviceBuffer Allocate(long bytes) => Device.Allocate(bytes);
+
+    public void Copy(DeviceImage source, DeviceImage destination)
+    {
+        var area = PrimitiveChecks.CopyArea(source, destination);
+        Fits(source); Fits(destination);
+        if (area.IsEmpty) return;
+        int c = source.Channels;
+        Device.Kernel("enhance_copy")
+            .Mem(source.Handle).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride)
+            .Mem(destination.Handle).Int(destination.Bounds.X1).Int(destination.Bounds.Y1).Int(destination.Stride)
+            .Int(area.X1).Int(area.Y1).Int(area.Width * c).Int(area.Height).Int(c)
+            .Enqueue(area.Width * c, area.Height);
+    }
+
+    public void Resample(DeviceImage source, PixelRect sourceDefinition, DeviceImage destination, double scaleX, double scaleY)
+    {
+        var plan = ResamplePlan.Create(source, sourceDefinition, destination, scaleX, scaleY);
+        Fits(source); Fits(destination);
+        int c = source.Channels;
+        var output = destination.Bounds;
+        using var firstX = Device.Upload<int>(plan.Horizontal.FirstSource);
+        using var weightsX = Device.Upload<float>(plan.Horizontal.Weights);
+        using var firstY = Device.Upload<int>(plan.Vertical.FirstSource);
+        using var weightsY = Device.Upload<float>(plan.Vertical.Weights);
+        using var temp = Device.Allocate(plan.TempBytes);
+        Device.Kernel("enhance_resample_h")
+            .Mem(source.Handle).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(c)
+            .Mem(temp.Handle).Int(plan.TempFirstRow).Int(plan.TempRows).Int(output.Width)
+            .Mem(firstX.Handle).Mem(weightsX.Handle).Int(plan.Horizontal.TapCount)
+            .Enqueue(output.Width * c, plan.TempRows);
+        Device.Kernel("enhance_resample_v")
+            .Mem(temp.Handle).Int(plan.TempFirstRow).Int(plan.TempStride)
+            .Mem(destination.Handle).Int(destination.Stride).Int(0).Int(0)
+            .Int(output.Width * c).Int(output.Height)
+            .Mem(firstY.Handle).Mem(weightsY.Handle).Int(plan.Vertical.TapCount)
+            .Enqueue(output.Width * c, output.Height);
+    }
+
+    public void AddDetail(DeviceImage destination, DeviceImage model, DeviceImage reference, float strength, float detailLimit)
+    {
+        PrimitiveChecks.Detail(destination, model, reference, strength, detailLimit);
+        Fits(destination); Fits(model); Fits(reference);
+        var area = destination.Bounds;
+        Device.Kernel("enhance_add_detail")
+            .Mem(destination.Handle).Int(destination.Channels).Mem(model.Handle).Mem(reference.Handle)
+            .Int(area.Width).Int(area.Height).Float(strength).Float(detailLimit)
+            .Enqueue(area.Width, area.Height);
+    }
+
+    public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs)
+    {
+        PrimitiveChecks.Planar(source, area, planar, needsColour: false);
+        Fits(source); FitsPlanar(planar, area, element);
+        Device.Kernel("enhance_to_planar")
+            .Mem(source.Handle).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
+            .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0)
+            .Mem(planar).Int(element == PlanarElement.Float16 ? 1 : 0).Int((int)encoding)
+            .Enqueue(area.Width, area.Height);
+    }
+
+    public void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs)
+    {
+        PrimitiveChecks.Planar(destination, area, planar, needsColour: true);
+        Fits(destination); FitsPlanar(planar, area, element);
+        Device.Kernel("enhance_from_planar")
+            .Mem(planar).Int(element == PlanarElement.Float16 ? 1 : 0)
+            .Mem(destination.Handle).Int(destination.Bounds.X1).Int(destination.Bounds.Y1).Int(destination.Stride).Int(destination.Channels)
+            .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0).Int((int)encoding)
+            .Enqueue(area.Width, area.Height);
+    }
+
+    public void Download(DeviceImage source, FloatImage destination)
+    {
+        PrimitiveChecks.Transfer(source, destination);
+        Device.Read(source.Handle, 0, destination.Pixels);
+    }
+
+    public void Upload(FloatImage source, DeviceImage destination)
+    {
+        PrimitiveChecks.Transfer(destination, source);
+        Device.Write<float>(destination.Handle, 0, source.Pixels);
+    }
+
+    public void ReadBytes(nint buffer, Span<byte> destination) => Device.Read(buffer, 0, destination);
+
+    public void WriteBytes(ReadOnlySpan<byte> source, nint buffer) => Device.Write(buffer, 0, source);
+
+    public void Synchronize() => Device.Finish();
+
+    // A kernel writing past a cl_mem does not fail cleanly (it corrupts or crashes the device), so
+    // every buffer is checked against the size the image claims before anything is enqueued.
+    private void Fits(DeviceImage image)
+    {
+        long size = Device.SizeOf(image.Handle);
+        if (size < image.ByteSize)
+            throw new ArgumentException($"The OpenCL buffer holds {size} bytes but an image of {image.Bounds}x{image.Channels} floats needs {image.ByteSize}.");
+    }
+
+    private void FitsPlanar(nint planar, PixelRect area, PlanarElement element)
+    {
+        long size = Device.SizeOf(planar), needed = CpuPrimitives.PlanarByteSize(area, element);
+        if (size < needed)
+            throw new ArgumentException($"The planar buffer holds {size} bytes; {area} needs {needed}.");
+    }
+}

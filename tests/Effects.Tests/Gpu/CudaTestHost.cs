@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+using Enhance.Effects.Gpu.Cuda;
+
+namespace Enhance.Effects.Tests.Gpu;
+
+/// <summary>
+/// Plays the OFX host for CUDA tests where an NVIDIA GPU exists: makes its own context current on
+/// the test thread and its own stream, as Resolve does before calling render. The code under test
+/// only sees the current context and the stream handle.
+/// </summary>
+public sealed unsafe class CudaTestHost : IDisposable
+{
+    private readonly delegate* unmanaged<nint, int> _ctxDestroy;
+    private readonly delegate* unmanaged<nint, int> _streamDestroy;
+
+    private CudaTestHost(nint library, CudaDriver driver)
+    {
+        Driver = driver;
+        var deviceGet = (delegate* unmanaged<int*, int, int>)NativeLibrary.GetExport(library, "cuDeviceGet");
+        var ctxCreate = (delegate* unmanaged<nint*, uint, int, int>)NativeLibrary.GetExport(library, "cuCtxCreate_v2");
+        var streamCreate = (delegate* unmanaged<nint*, uint, int>)NativeLibrary.GetExport(library, "cuStreamCreate");
+        _ctxDestroy = (delegate* unmanaged<nint, int>)NativeLibrary.GetExport(library, "cuCtxDestroy_v2");
+        _streamDestroy = (delegate* unmanaged<nint, int>)NativeLibrary.GetExport(library, "cuStreamDestroy_v2");
+        int device = 0;
+        driver.Check(deviceGet(&device, 0), "cuDeviceGet");
+        nint context = 0, stream = 0;
+        driver.Check(ctxCreate(&context, 0, device), "cuCtxCreate");   // also makes it current
+        Context = context;
+        driver.Check(streamCreate(&stream, 1 /* CU_STREAM_NON_BLOCKING */), "cuStreamCreate");
+        Stream = stream;
+        Primitives = CudaPrimitives.ForCurrentContext(driver, stream);
+    }
+
+    public CudaDriver Driver { get; }
+    public nint Context { get; }
+    public nint Stream { get; }
+    public CudaPrimitives Primitives { get; }
+
+    /// <summary>A host with a context and stream, or null (with the reason) on a machine without CUDA.</summary>
+    public static CudaTestHost? TryCreate(out string reason)
+    {
+        var driver = CudaDriver.TryGet(out reason);
+        if (driver is null) return null;
+        return new CudaTestHost(NativeLibrary.Load(CudaDriver.LibraryName), driver);
+    }
+
+    public void Dispose()
+    {
+        Driver.SynchronizeStream(Stream);
+        CudaModuleCache.Purge();
+        _streamDestroy(Stream);
+        _ctxDestroy(Context);
+    }
+}
