@@ -1,6 +1,8 @@
 // app.cpp — `ofxhost list` and `ofxhost render`.
 #include "app.hpp"
 
+#include <chrono>
+
 #include "cli.hpp"
 #include "frame_path.hpp"
 #include "host.hpp"
@@ -23,10 +25,13 @@ int render(PluginCache &plugins, const CliOptions &o, std::ostream &out, std::os
     graph.build();
     graph.beginSequence();
     for (int f = o.firstFrame; f <= o.lastFrame; ++f) {
+      const auto started = std::chrono::steady_clock::now();
       FloatImage img = graph.renderFrame(f);
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
       const std::string path = framePath(o.output, f);
       writeImage(path, img, o.outputFormat);
-      if (o.verbose) out << "frame " << f << " -> " << path << " (" << img.width() << "x" << img.height() << ")\n";
+      // The render time (input fetch, every node, no file writing) is what bench/plugin-frame-bench.sh reads.
+      if (o.verbose) out << "frame " << f << " -> " << path << " (" << img.width() << "x" << img.height() << ") in " << ms << " ms\n";
     }
     graph.endSequence();
     graph.purgeCaches();
