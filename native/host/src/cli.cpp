@@ -32,6 +32,8 @@ render options:
 common options:
   --plugin-path DIR          search DIR too (after OFX_PLUGIN_PATH, before /usr/OFX/Plugins)
   --no-default-paths         search only --plugin-path directories (not OFX_PLUGIN_PATH, /usr/OFX/Plugins)
+  --gpu opencl               render plug-ins declaring OpenCL render support on the first OpenCL
+                             device (cl_mem buffers of packed rows, the host's in-order queue)
   --verbose                  print progress and log messages
 exit status: 0 ok, 1 bad command line, 2 a plug-in returned an error, 3 host error (files, support)
 )";
@@ -236,6 +238,12 @@ bool parseCli(const std::vector<std::string> &argsIn, CliOptions *o, std::string
         return false;
       }
       o->resolvePage = v;
+    } else if (a == "--gpu") {
+      if (!value(&o->gpu)) return false;
+      if (o->gpu != "opencl") {
+        *error = "--gpu needs opencl, got '" + o->gpu + "'";
+        return false;
+      }
     } else if (a == "--context") {
       if (!value(&v)) return false;
       if (v != "filter" && v != "general") {

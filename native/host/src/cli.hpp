@@ -49,6 +49,7 @@ struct CliOptions {
   bool forceDepth = false;
   std::string resolvePage;
   std::string context;
+  std::string gpu;  // "" (CPU images) or "opencl"
   FileFormat outputFormat = FileFormat::Auto;
 };
 

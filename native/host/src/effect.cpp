@@ -127,6 +127,9 @@ Effect::Effect(Plugin *plugin, Role role, const std::string &context)
   props.defineInt(kOfxImageEffectPropSupportsMultipleClipDepths, {0});
   props.defineInt(kOfxImageEffectPropSupportsMultipleClipPARs, {0});
   props.definePointer(kOfxPropInstanceData, {nullptr});
+  // GPU render extensions: plug-ins opt in; the host uses OpenCL buffers only with --gpu opencl.
+  props.defineString(kOfxImageEffectPropOpenCLRenderSupported, {"false"});
+  props.defineString(kOfxImageEffectPropCudaRenderSupported, {"false"});
   if (!context.empty()) props.defineString(kOfxImageEffectPropContext, {context}, true);
 }
 

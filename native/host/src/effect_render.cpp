@@ -2,6 +2,7 @@
 #include "effect_node.hpp"
 
 #include "action_context.hpp"
+#include "message_log.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -128,8 +129,34 @@ FloatImage EffectNode::renderWindow(double time, const OfxRectI &window, OfxPoin
     const OfxRectI want = intersect(rc.regionsOfInterest[kv.first], kv.second->regionOfDefinition(time, scale));
     rc.inputs[kv.first] = kv.second->render(time, want, scale);
   }
+  // A plug-in that declared OpenCL render support renders on the host's queue; if it answers
+  // kOfxStatGPURenderFailed the host renders the same window again with CPU images.
+  const bool gpu = openClRender();
+  OfxStatus st = renderAttempt(rc, gpu);
+  if (gpu && st == kOfxStatGPURenderFailed) {
+    if (verbose()) std::fprintf(stderr, "[ofxhost] %s: OpenCL render failed, rendering on the CPU\n", label_.c_str());
+    st = renderAttempt(rc, false);
+  }
+  if (st != kOfxStatOK) throw OfxError(st, plugin_->identifier, kOfxImageEffectActionRender);
+  return rc.output->toFloat();
+}
+
+bool EffectNode::openClRender() const {
+  return settings_.openCl != nullptr &&
+         instance_->props.str(kOfxImageEffectPropOpenCLRenderSupported, 0, "false") == "true";
+}
+
+ImageStorageFactory EffectNode::storageFor(const RenderContext *rc) const {
+  return rc != nullptr && rc->openCl ? settings_.openCl->storage() : settings_.storage;
+}
+
+OfxStatus EffectNode::renderAttempt(RenderContext &rc, bool openCl) {
+  const double time = rc.time;
+  const OfxPointD scale = rc.scale;
+  const OfxRectI window = rc.window;
+  rc.openCl = openCl;
   Clip *outClip = instance_->findClip(kOfxImageEffectOutputClipName);
-  auto output = std::make_unique<ClipImage>(window, clipDepth(*outClip), clipComponents(*outClip), settings_.storage);
+  auto output = std::make_unique<ClipImage>(window, clipDepth(*outClip), clipComponents(*outClip), storageFor(&rc));
   output->setDescription(time, scale, regionOfDefinition(time, scale), label_ + "/out");
   output->onRelease = [](ClipImage *) {};  // the host reads it after Render
   rc.output = output.get();
@@ -138,6 +165,10 @@ FloatImage EffectNode::renderWindow(double time, const OfxRectI &window, OfxPoin
   addRenderArgs(in, time, scale);
   in.defineString(kOfxImageEffectPropFieldToRender, {kOfxImageFieldNone});
   in.defineInt(kOfxImageEffectPropRenderWindow, {window.x1, window.y1, window.x2, window.y2}, true);
+  if (openCl) {
+    in.defineInt(kOfxImageEffectPropOpenCLEnabled, {1});
+    in.definePointer(kOfxImageEffectPropOpenCLCommandQueue, {settings_.openCl->commandQueue()});
+  }
   OfxStatus st;
   {
     std::unique_lock<std::mutex> guard;
@@ -151,8 +182,13 @@ FloatImage EffectNode::renderWindow(double time, const OfxRectI &window, OfxPoin
     std::lock_guard<std::mutex> g(activeLock_);
     active_.erase(std::find(active_.begin(), active_.end(), &rc));
   }
-  if (st != kOfxStatOK) throw OfxError(st, plugin_->identifier, kOfxImageEffectActionRender);
-  return output->toFloat();
+  {
+    // The images of a failed attempt are the wrong kind for the retry.
+    std::lock_guard<std::mutex> g(rc.lock);
+    if (st != kOfxStatOK) rc.handedOut.clear();
+  }
+  rc.ownedOutput = std::move(output);
+  return st;
 }
 
 RenderContext *EffectNode::renderFor(double time, bool *ambiguous) {
@@ -207,7 +243,7 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
     // Another frame (temporal access) or a region beyond the RoI: render it upstream now.
     pixels = src->second->render(time, want, scale);
   }
-  auto img = std::make_unique<ClipImage>(pixels.bounds, clipDepth(clip), clipComponents(clip), settings_.storage);
+  auto img = std::make_unique<ClipImage>(pixels.bounds, clipDepth(clip), clipComponents(clip), storageFor(rc));
   img->fill(pixels);
   img->setDescription(time, scale, src->second->regionOfDefinition(time, scale),
                       label_ + "/" + clip.name() + "/" + std::to_string(time));

@@ -73,7 +73,7 @@ void configureHost(const HostIdentity &id) {
   p.defineString(kOfxImageEffectPropOpenGLRenderSupported, {"false"}, true);
   p.defineString(kOfxImageEffectPropCudaRenderSupported, {"false"}, true);
   p.defineString(kOfxImageEffectPropCudaStreamSupported, {"false"}, true);
-  p.defineString(kOfxImageEffectPropOpenCLRenderSupported, {"false"}, true);
+  p.defineString(kOfxImageEffectPropOpenCLRenderSupported, {id.openCl ? "true" : "false"}, true);
   p.defineString(kOfxImageEffectPropOpenCLSupported, {"false"}, true);
   p.defineString(kOfxImageEffectPropCPURenderSupported, {"true"}, true);
   p.defineInt(kOfxImageEffectPropRenderQualityDraft, {0}, true);

@@ -5,6 +5,7 @@
 #include "tiles.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -21,6 +22,12 @@ NodeGraph::NodeGraph(PluginCache &plugins, const CliOptions &o) : plugins_(plugi
   settings_.context = o.context;
   settings_.firstFrame = o.firstFrame;
   settings_.lastFrame = o.lastFrame;
+  if (o.gpu == "opencl") {
+    std::string why;
+    settings_.openCl = createOpenClContext(&why);
+    if (settings_.openCl == nullptr) throw HostError("--gpu opencl: " + why);
+    if (o.verbose) std::fprintf(stderr, "[ofxhost] OpenCL: %s\n", settings_.openCl->description().c_str());
+  }
 }
 
 NodeGraph::~NodeGraph() {

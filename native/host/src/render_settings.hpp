@@ -1,9 +1,11 @@
 // render_settings.hpp — how the host renders: what the CLI options select.
 #pragma once
 
+#include "gpu_context.hpp"
 #include "image_storage.hpp"
 #include "pixel_format.hpp"
 
+#include <memory>
 #include <string>
 
 namespace ofxhost {
@@ -20,6 +22,8 @@ struct RenderSettings {
   double firstFrame = 0, lastFrame = 0;
   OfxPointD projectSize{0, 0}; // canonical size of the main input
   ImageStorageFactory storage = hostStorageFactory();
+  // --gpu opencl: plug-ins declaring OpenCL render support get device buffers and this queue.
+  std::shared_ptr<GpuContext> openCl;
 
   // Resolve's Edit and Color pages never ask for the RoD: output = input size.
   bool ignoresRegionOfDefinition() const { return resolvePage == "Edit" || resolvePage == "Color"; }

@@ -12,8 +12,10 @@ namespace Enhance.Plugin.Host.Imaging;
 /// </summary>
 public sealed class RenderScope : IDisposable
 {
-    private RenderScope(string nodeName, OfxImage output, OfxImage source, PixelRect window, PixelRect sourceDefinition)
+    private RenderScope(string nodeName, OfxImage output, OfxImage source, PixelRect window, PixelRect sourceDefinition,
+        GpuRenderScope? gpu)
     {
+        Gpu = gpu;
         NodeName = nodeName;
         Output = output;
         Source = source;
@@ -27,6 +29,9 @@ public sealed class RenderScope : IDisposable
     public PixelRect Window { get; }
     public PixelRect SourceDefinition { get; }
     public int Channels => Output.ChannelCount;
+
+    /// <summary>Set when the host enabled OpenCL for this render: the images are device buffers.</summary>
+    public GpuRenderScope? Gpu { get; }
 
     public static RenderScope Open(ImageEffectHandle effect, RenderArguments args, string nodeName,
         string sourceClipName = OfxNames.ImageEffectSimpleSourceClipName)
@@ -47,7 +52,8 @@ public sealed class RenderScope : IDisposable
                     throw new OfxException(OfxStatus.ErrImageFormat, "component mismatch",
                         $"{nodeName}: the input is {source.ComponentsName} but the output is {output.ComponentsName}; the host must give both the same components.");
                 var definition = CanonicalCoordinates.ToPixels(sourceClip.GetRegionOfDefinition(args.Time), args.RenderScale);
-                return new RenderScope(nodeName, output, source, HostImageConverter.ToPixelRect(args.RenderWindow), definition);
+                var gpu = GpuRenderScope.Open(args, output, source, nodeName);
+                return new RenderScope(nodeName, output, source, HostImageConverter.ToPixelRect(args.RenderWindow), definition, gpu);
             }
             catch
             {
@@ -63,12 +69,20 @@ public sealed class RenderScope : IDisposable
     }
 
     /// <summary>The source pixels of <paramref name="region"/> (clipped to what the host gave) as floats.</summary>
-    public FloatImage ReadSource(PixelRect region) => HostImageConverter.Read(Source, region);
+    public FloatImage ReadSource(PixelRect region) => Gpu?.ReadSource(region) ?? HostImageConverter.Read(Source, region);
+
+    /// <summary>Any image of this render read whole as floats (from the device on a GPU render).</summary>
+    public FloatImage ReadWhole(OfxImage image) =>
+        Gpu?.ReadWhole(image) ?? HostImageConverter.Read(image, HostImageConverter.ToPixelRect(image.Bounds));
 
     /// <summary>A float image for the render window, to be filled and written back.</summary>
     public FloatImage CreateResult() => new(Window, Channels);
 
-    public void WriteResult(FloatImage result) => HostImageConverter.Write(result, Output, Window);
+    public void WriteResult(FloatImage result)
+    {
+        if (Gpu is not null) Gpu.WriteResult(result, Window);
+        else HostImageConverter.Write(result, Output, Window);
+    }
 
     public void Dispose()
     {

@@ -17,6 +17,7 @@ public sealed class DehaloPlugin : ImageEffectPlugin
          .Contexts(OfxNames.ImageEffectContextFilter, OfxNames.ImageEffectContextGeneral)
          .PixelDepths(HostImageConverter.SupportedDepths)
          .Capabilities(tiles: true, multiResolution: true, temporalAccess: false, threadSafety: OfxNames.ImageEffectRenderFullySafe);
+        GpuRenderScope.DeclareSupport(d);
     }
 
     public override void DescribeInContext(EffectDescriptor d, string context)

@@ -1,3 +1,4 @@
+using Enhance.Effects.Gpu.OpenCl;
 using Enhance.Effects.Grain;
 using Enhance.Effects.Imaging;
 using Enhance.Plugin.Host.Framework;
@@ -35,10 +36,16 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
         using var scope = RenderScope.Open(Effect, args, NodeName);
         if (scope.Channels == 1)
             throw new OfxException(OfxStatus.ErrImageFormat, "alpha-only input", $"{NodeName} needs an RGB or RGBA input, not an alpha-only one.");
-        var matched = s.MatchSource ? MatchedProfile(s, args) : null;
+        var matched = s.MatchSource ? MatchedProfile(s, args, scope) : null;
         // Grain size is relative to the full-resolution frame, whatever the render scale.
         var sourceRod = Effect.GetClip(OfxNames.ImageEffectSimpleSourceClipName).GetRegionOfDefinition(args.Time);
         int frameHeight = Math.Max(1, (int)Math.Round(sourceRod.Y2 - sourceRod.Y1));
+        if (scope.Gpu is { } gpu)
+        {
+            gpu.RenderInto(scope.Window, output =>
+                OpenClGrain.Apply(gpu.Primitives, gpu.Source, output, s.Effect, matched, args.Time, frameHeight, args.RenderScale.Y));
+            return;
+        }
         using var input = scope.ReadSource(GrainRenderer.RequiredInputRegion(scope.Window));
         using var result = scope.CreateResult();
         GrainRenderer.Apply(input, result, s.Effect, matched, args.Time, frameHeight, args.RenderScale.Y);
@@ -57,7 +64,7 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
     /// The Original's grain, measured over the analysis range (or the current frame) at this render
     /// scale, cached per range. Up to five frames spread over the range are pooled.
     /// </summary>
-    private GrainProfile? MatchedProfile(GrainNodeSettings s, RenderArguments args)
+    private GrainProfile? MatchedProfile(GrainNodeSettings s, RenderArguments args, RenderScope scope)
     {
         var original = Effect.GetClip(GrainPlugin.OriginalClip);
         if (!original.IsConnected)
@@ -67,10 +74,10 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
         if (last <= first) first = last = (long)Math.Floor(args.Time + 1e-6);
         var rod = CanonicalCoordinates.ToPixels(original.GetRegionOfDefinition(first), args.RenderScale);
         var key = new GrainProfileKey(OriginalKey, first, last, s.Effect.Space, rod.Height);
-        return _profiles.GetOrEstimate(key, k => Estimate(original, k, args.RenderScale));
+        return _profiles.GetOrEstimate(key, k => Estimate(original, k, args.RenderScale, scope));
     }
 
-    private static GrainProfile Estimate(Clip original, GrainProfileKey key, OfxPointD renderScale)
+    private static GrainProfile Estimate(Clip original, GrainProfileKey key, OfxPointD renderScale, RenderScope scope)
     {
         var frames = SampleFrames(key.FirstFrame, key.LastFrame, count: 5);
         var profiles = new List<GrainProfile>();
@@ -79,7 +86,8 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
             using var image = original.GetImage(frame)
                 ?? throw new OfxException(OfxStatus.Failed, "no original image", $"{NodeName}: the Original input has no image at frame {frame}.");
             HostImageConverter.EnsureSupported(image, NodeName);
-            using var pixels = HostImageConverter.Read(image, HostImageConverter.ToPixelRect(image.Bounds));
+            // On an OpenCL render the Original is a device buffer too.
+            using var pixels = scope.ReadWhole(image);
             profiles.Add(GrainEstimator.Estimate(pixels, key.Space, key.FrameHeight));
         }
         return profiles.Count == 1 ? profiles[0] : GrainEstimator.Merge(profiles);

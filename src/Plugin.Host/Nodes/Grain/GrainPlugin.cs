@@ -22,6 +22,7 @@ public sealed class GrainPlugin : ImageEffectPlugin
          .Contexts(OfxNames.ImageEffectContextFilter, OfxNames.ImageEffectContextGeneral)
          .PixelDepths(HostImageConverter.SupportedDepths)
          .Capabilities(tiles: true, multiResolution: true, temporalAccess: true, threadSafety: OfxNames.ImageEffectRenderFullySafe);
+        GpuRenderScope.DeclareSupport(d);
     }
 
     public override void DescribeInContext(EffectDescriptor d, string context)

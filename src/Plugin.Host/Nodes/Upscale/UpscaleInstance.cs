@@ -53,6 +53,12 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         var mode = ModeOf(s);
         using var choice = ChooseModel(s, mode, IsFastPath(args.RenderScale, args.IsDraft));
         using var scope = RenderScope.Open(Effect, args, NodeName);
+        if (scope.Gpu is { } gpu && !choice.Settings.UsesModel)
+        {
+            RenderClassicalOnDevice(gpu, scope, s, mode, choice.Settings);
+            return;
+        }
+        // On an OpenCL render with a model, ReadSource/WriteResult copy across once around the CPU session.
         using var result = scope.CreateResult();
         if (mode == UpscaleMode.Resize)
         {
@@ -71,6 +77,19 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         }
         ClampAlpha(result);
         scope.WriteResult(result);
+    }
+
+    private static void RenderClassicalOnDevice(GpuRenderScope gpu, RenderScope scope, UpscaleNodeSettings s, UpscaleMode mode, UpscaleSettings settings)
+    {
+        if (mode == UpscaleMode.Resize)
+        {
+            GpuClassicalUpscale.Resize(gpu, scope.Window, scope.SourceDefinition, settings.ScaleX, settings.ScaleY);
+            return;
+        }
+        var (footprintRegion, _) = UpscaleGeometry.InPlaceRegions(scope.Window, settings, scope.SourceDefinition);
+        var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
+        GpuClassicalUpscale.InPlace(gpu, scope.Window, scope.SourceDefinition, footprintRegion, footprintDefinition,
+            s.SourceScale, settings.ScaleX, settings.ScaleY);
     }
 
     /// <summary>Lanczos lobes overshoot; alpha outside 0–1 has no meaning for compositing.</summary>

@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using Enhance.Effects.Gpu;
+using Enhance.Effects.Gpu.OpenCl;
+using Enhance.Effects.Imaging;
+using Enhance.Plugin.Host.Framework;
+using Enhance.Plugin.OfxBridge;
+using Enhance.Plugin.OfxBridge.Effects;
+
+namespace Enhance.Plugin.Host.Imaging;
+
+/// <summary>
+/// The device side of one render that the host asked to run on its OpenCL queue
+/// (OfxImageEffectPropOpenCLEnabled): the images' data are cl_mem buffers of packed float rows,
+/// not host memory. Nodes with GPU kernels run them on <see cref="Primitives"/>; everything else
+/// goes through <see cref="ReadSource"/>/<see cref="WriteResult"/>, a device→host→device round trip
+/// around the CPU code (reported once per node as a slow path). Anything we cannot serve on the
+/// device becomes kOfxStatGPURenderFailed, which tells the host to render again with CPU images.
+/// One place decides this for every node, so the nodes only add their kernels.
+/// </summary>
+public sealed class GpuRenderScope
+{
+    // Slow paths are worth one line per node and reason, not one per frame.
+    private static readonly ConcurrentDictionary<string, bool> ReportedSlowPaths = new();
+
+    private GpuRenderScope(string nodeName, OpenClPrimitives primitives, DeviceImage output, DeviceImage source)
+    {
+        NodeName = nodeName;
+        Primitives = primitives;
+        Output = output;
+        Source = source;
+    }
+
+    public string NodeName { get; }
+    public OpenClPrimitives Primitives { get; }
+    public DeviceImage Output { get; }
+    public DeviceImage Source { get; }
+
+    /// <summary>
+    /// Advertises OpenCL buffer rendering in Describe, only where an OpenCL runtime loads here, so a
+    /// host never hands us device memory we cannot touch. CUDA is not wired to the nodes yet.
+    /// </summary>
+    public static void DeclareSupport(EffectDescriptor d)
+    {
+        if (GpuSupport.Current.OpenCl)
+            d.Properties.TrySetString(OfxNames.ImageEffectPropOpenCLRenderSupported, "true");
+    }
+
+    /// <summary>The device images of a GPU render; null for a CPU render (host memory).</summary>
+    public static GpuRenderScope? Open(RenderArguments args, OfxImage output, OfxImage source, string nodeName)
+    {
+        if (args.CudaEnabled)
+            throw Failed(nodeName, "the host asked for a CUDA render, which this node does not declare");
+        if (!args.OpenClEnabled) return null;
+        GpuRenderPath path;
+        try
+        {
+            path = GpuRenderPath.Select(GpuRenderRequest.OpenCl(args.OpenClCommandQueue));
+        }
+        catch (GpuRenderException e)
+        {
+            throw Failed(nodeName, e.Message, e);
+        }
+        var primitives = (OpenClPrimitives)path.Primitives!;
+        return new GpuRenderScope(nodeName, primitives, Describe(output, nodeName), Describe(source, nodeName));
+    }
+
+    /// <summary>A host image as a device image; only packed float rows are device images we can index.</summary>
+    public static DeviceImage Describe(OfxImage image, string nodeName)
+    {
+        if (image.Depth != PixelDepth.Float)
+            throw Failed(nodeName, $"OpenCL images must be float, the host gave {image.DepthName}");
+        int packed = image.Width * image.ChannelCount * sizeof(float);
+        if (image.RowBytes != packed)
+            throw Failed(nodeName, $"OpenCL image rows must be packed ({packed} bytes), the host gave {image.RowBytes}");
+        var device = new DeviceImage(image.Data, HostImageConverter.ToPixelRect(image.Bounds), image.ChannelCount);
+        try
+        {
+            device.Validate("image");
+        }
+        catch (ArgumentException e)
+        {
+            throw Failed(nodeName, e.Message, e);
+        }
+        return device;
+    }
+
+    /// <summary>The source pixels of <paramref name="region"/> (clipped to what the host gave), copied to the CPU.</summary>
+    public FloatImage ReadSource(PixelRect region)
+    {
+        ReportSlowPath("renders on the CPU between copies from and to the device");
+        return Download(Source, region);
+    }
+
+    /// <summary>An image of the host's (any clip of this render) read whole to the CPU.</summary>
+    public FloatImage ReadWhole(OfxImage image) => Download(Describe(image, NodeName), HostImageConverter.ToPixelRect(image.Bounds));
+
+    /// <summary>Copies <paramref name="window"/> of a CPU result into the output image.</summary>
+    public void WriteResult(FloatImage result, PixelRect window)
+    {
+        var area = window.Intersect(Output.Bounds).Intersect(result.Bounds);
+        if (area.IsEmpty) return;
+        Run(() =>
+        {
+            if (result.Bounds == Output.Bounds)
+            {
+                Primitives.Upload(result, Output);
+                return;
+            }
+            using var staging = Primitives.Allocate(result.Bounds.Area * result.Channels * sizeof(float));
+            var staged = new DeviceImage(staging.Handle, result.Bounds, result.Channels);
+            Primitives.Upload(result, staged);
+            Primitives.Copy(staged, Output);  // the overlap: the window
+        });
+    }
+
+    /// <summary>
+    /// Runs device work that writes exactly <paramref name="window"/>: straight into the output when
+    /// its bounds are the window (the usual case), else into a temporary copied into the output.
+    /// </summary>
+    public void RenderInto(PixelRect window, Action<DeviceImage> render)
+    {
+        Run(() =>
+        {
+            if (window == Output.Bounds)
+            {
+                render(Output);
+                return;
+            }
+            using var temporary = Primitives.Allocate(window.Area * Output.Channels * sizeof(float));
+            var target = new DeviceImage(temporary.Handle, window, Output.Channels);
+            render(target);
+            Primitives.Copy(target, Output);
+        });
+    }
+
+    /// <summary>Says once per node and reason that a render took a slower route than a GPU kernel.</summary>
+    public void ReportSlowPath(string what)
+    {
+        if (ReportedSlowPaths.TryAdd(NodeName + "\n" + what, true))
+            Console.Error.WriteLine($"[Enhance] {NodeName}: OpenCL render {what} (slow path).");
+    }
+
+    private FloatImage Download(DeviceImage image, PixelRect region)
+    {
+        var bounds = image.Bounds.Intersect(region);
+        if (bounds.IsEmpty)
+            throw new OfxException(OfxStatus.Failed, $"the host's image {image.Bounds} does not cover {region}");
+        var result = new FloatImage(bounds, image.Channels);
+        try
+        {
+            Run(() =>
+            {
+                if (bounds == image.Bounds)
+                {
+                    Primitives.Download(image, result);
+                    return;
+                }
+                using var staging = Primitives.Allocate(bounds.Area * image.Channels * sizeof(float));
+                var part = new DeviceImage(staging.Handle, bounds, image.Channels);
+                Primitives.Copy(image, part);
+                Primitives.Download(part, result);
+            });
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+        return result;
+    }
+
+    // A failing OpenCL call mid-render: the host can still render this frame on the CPU.
+    private void Run(Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (OpenClException e)
+        {
+            throw Failed(NodeName, e.Message, e);
+        }
+    }
+
+    private static OfxException Failed(string nodeName, string why, Exception? inner = null) =>
+        new(OfxStatus.GPURenderFailed, $"GPU render not possible: {why}",
+            $"{nodeName} could not render on the GPU ({why}); the host should render it on the CPU.", inner);
+}
