@@ -129,3 +129,13 @@ TEST(Cli, SplitNodeRefUsesTheLastDot) {
   EXPECT_FALSE(splitNodeRef("nodot", &node, &name));
   EXPECT_FALSE(splitNodeRef("trailing.", &node, &name));
 }
+
+TEST(Cli, GpuModeIsOpenClOnly) {
+  CliOptions o;
+  std::string e;
+  ASSERT_TRUE(parse({"render", "--node", "a", "--input", "i", "--output", "o", "--gpu", "opencl"}, &o, &e)) << e;
+  EXPECT_EQ(o.gpu, "opencl");
+  CliOptions cuda;
+  EXPECT_FALSE(parse({"render", "--node", "a", "--input", "i", "--output", "o", "--gpu", "cuda"}, &cuda, &e));
+  EXPECT_NE(e.find("--gpu needs opencl"), std::string::npos) << e;
+}

@@ -241,3 +241,12 @@ TEST(Discovery, OfxPluginPathComesFirst) {
   unsetenv("OFX_PLUGIN_PATH");
   EXPECT_EQ(dirs, (std::vector<std::string>{"/first", "/second", "/extra", "/usr/OFX/Plugins"}));
 }
+
+// --gpu opencl hands cl_mem buffers only to plug-ins that declare OpenCL render support; the
+// Gain test plug-in does not, so it must still get CPU images and render exactly as without it.
+TEST_F(EndToEnd, OpenClModeGivesCpuImagesToPluginsWithoutOpenClSupport) {
+  ASSERT_EQ(render(kGain, dir + "/cpu.exr", {"--param", "g.gain=2"}), 0);
+  std::string err;
+  ASSERT_EQ(render(kGain, dir + "/opencl.exr", {"--param", "g.gain=2", "--gpu", "opencl"}, &err), 0) << err;
+  EXPECT_EQ(test::maxDifference(readImage(dir + "/opencl.exr"), readImage(dir + "/cpu.exr")), 0.0);
+}
