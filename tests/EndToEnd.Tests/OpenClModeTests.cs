@@ -75,4 +75,24 @@ public sealed class OpenClModeTests
         string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Upscale, "--param", $"{Upscale}.model=0", "--tile", "77");
         Assert.DoesNotContain("slow path", log);
     }
+
+    [Fact]
+    public void ImagesTheKernelsCannotIndexFallBackToTheCpu()
+    {
+        // 8-bit images are declared by the nodes but are no float rows: the node answers
+        // kOfxStatGPURenderFailed and the host renders the frame again with CPU images.
+        var dir = ReferenceHost.OutputFolder(nameof(ImagesTheKernelsCannotIndexFallBackToTheCpu));
+        string input = SmallPhoto(dir, "rocket", 96);
+        string cpu = Path.Combine(dir, "cpu.tif"), gpu = Path.Combine(dir, "opencl.tif");
+        string[] graph = ["render", "--node", Grain, "--param", $"{Grain}.amount=0.05", "--depth", "byte", "--input", input, "--output-format", "float"];
+        var cpuRun = ReferenceHost.Run([.. graph, "--output", cpu]);
+        Assert.True(cpuRun.ExitCode == 0, cpuRun.Log);
+        var gpuRun = ReferenceHost.Run([.. graph, "--gpu", "opencl", "--verbose", "--output", gpu]);
+        Assert.True(gpuRun.ExitCode == 0, gpuRun.Log);
+        Assert.Contains("OpenCL render failed, rendering on the CPU", gpuRun.StandardError);
+        Assert.DoesNotContain("[ofx ERROR]", gpuRun.StandardError);
+        using var a = ImageFiles.Load(cpu, 4);
+        using var b = ImageFiles.Load(gpu, 4);
+        Assert.Equal(0.0, QualityMetrics.MaxAbsoluteDifference(a, b));
+    }
 }

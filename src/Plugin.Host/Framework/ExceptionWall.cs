@@ -45,7 +45,8 @@ public static class ExceptionWall
             Console.Error.WriteLine($"[Enhance] {pluginId} {actionName}: {sentence}");
             if (e is not OfxException { UserMessage: not null })
                 Console.Error.WriteLine(e.ToString());
-            if (suites is not null)
+            // A GPU render we cannot serve is not the user's problem: the host renders it again on the CPU.
+            if (suites is not null && e is not OfxException { Status: OfxStatus.GPURenderFailed })
                 HostMessages.Post(suites, handle, MessageKind.Error, sentence);
         }
         catch

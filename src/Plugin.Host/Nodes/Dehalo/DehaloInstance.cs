@@ -38,6 +38,7 @@ public sealed class DehaloInstance(InstanceContext context) : ImageEffectInstanc
     {
         var s = Settings(args.Time, args.RenderScale);
         using var scope = RenderScope.Open(Effect, args, NodeName);
+        // No Dehalo kernels yet: on an OpenCL render ReadSource/WriteResult copy across once (GpuRenderScope).
         var needed = DehaloProcessor.RequiredInputRegion(scope.Window, s).Intersect(scope.SourceDefinition);
         using var input = scope.ReadSource(needed);
         using var result = scope.CreateResult();
