@@ -14,7 +14,7 @@ export OFX_PLUGIN_PATH="$build"
 nodes=(--node io.enhance.Upscale --param io.enhance.Upscale.scale=2)
 plugins="$("$host" list --plugin-path /nonexistent 2>/dev/null | awk '/^io\.enhance\./{print $1}' | sort -u)"
 grep -qx io.enhance.Dehalo <<<"$plugins" && nodes+=(--node io.enhance.Dehalo)
-grep -qx io.enhance.Grain <<<"$plugins" && nodes+=(--node io.enhance.Grain --input-clip "io.enhance.Grain.Source=$sample")
+grep -qx io.enhance.Grain <<<"$plugins" && nodes+=(--node io.enhance.Grain --param io.enhance.Grain.matchSource=1 --input-clip "io.enhance.Grain.Original=$sample")
 echo "demo: rendering ${sample##*/} through ${nodes[*]}"
 start=$(date +%s.%N)
 "$host" render "${nodes[@]}" --input "$sample" --output "$out/after.png" --output-format uint16
