@@ -9,12 +9,15 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 sample="$root/.testdata/photos/chelsea.png"
 host="$build/native/host/ofxhost"
 mkdir -p "$out"
-# Look for the bundle the way hosts do: through OFX_PLUGIN_PATH (the build folder holds it).
-export OFX_PLUGIN_PATH="$build"
+# Install the bundle (staged under the build folder) and let the host find it the way hosts do,
+# through OFX_PLUGIN_PATH.
+rm -rf "$build/stage"
+DESTDIR="$build/stage" cmake --install "$build" >/dev/null
+export OFX_PLUGIN_PATH="$build/stage/usr/OFX/Plugins"
 nodes=(--node io.enhance.Upscale --param io.enhance.Upscale.scale=2)
-plugins="$("$host" list --plugin-path /nonexistent 2>/dev/null | awk '/^io\.enhance\./{print $1}' | sort -u)"
+plugins="$("$host" list 2>/dev/null | awk '/^io\.enhance\./{print $1}' | sort -u)"
 grep -qx io.enhance.Dehalo <<<"$plugins" && nodes+=(--node io.enhance.Dehalo)
-grep -qx io.enhance.Grain <<<"$plugins" && nodes+=(--node io.enhance.Grain --input-clip "io.enhance.Grain.Source=$sample")
+grep -qx io.enhance.Grain <<<"$plugins" && nodes+=(--node io.enhance.Grain --param io.enhance.Grain.matchSource=1 --input-clip "io.enhance.Grain.Original=$sample")
 echo "demo: rendering ${sample##*/} through ${nodes[*]}"
 start=$(date +%s.%N)
 "$host" render "${nodes[@]}" --input "$sample" --output "$out/after.png" --output-format uint16

@@ -11,10 +11,11 @@
 #   mesa-vulkan-drivers libvulkan1   runs the upstream realesrgan-ncnn-vulkan on the CPU (import fidelity test)
 #   pocl-opencl-icd ocl-icd-libopencl1  a CPU OpenCL implementation: the OpenCL render path is tested on it
 #   ocl-icd-opencl-dev               OpenCL headers + libOpenCL.so: ofxhost --gpu opencl (the host builds without it)
+#   time                             GNU time: peak memory of a render (leak test, benchmarks)
 # Runs apt only for what is missing, so a second run is quick.
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libopenimageio-dev openimageio-tools libgtest-dev librsvg2-bin
-          python3-onnx python3-numpy nodejs npm mesa-vulkan-drivers libvulkan1 pocl-opencl-icd ocl-icd-libopencl1
+          python3-onnx python3-numpy nodejs npm mesa-vulkan-drivers libvulkan1 pocl-opencl-icd ocl-icd-libopencl1 time
           ocl-icd-opencl-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -1,3 +1,4 @@
+using Enhance.Plugin.Host.Imaging;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 using Enhance.Plugin.OfxBridge.Params;
@@ -53,4 +54,26 @@ public sealed class EffectDescriptor(ImageEffectHandle effect, HostInfo host)
     }
 
     public ClipDescriptor DefineClip(string name) => Effect.DefineClip(name);
+
+    /// <summary>
+    /// What every Enhance node declares: grouped under "Enhance", filter and general contexts, the
+    /// depths the pixel converter handles, tiles and render scales, fully thread-safe renders, and
+    /// OpenCL buffer rendering where OpenCL runs here (<see cref="GpuRenderScope"/>).
+    /// </summary>
+    public EffectDescriptor EnhanceFilter(string label, string description, bool temporalAccess = false)
+    {
+        Labels(label, "Enhance", description)
+            .Contexts(OfxNames.ImageEffectContextFilter, OfxNames.ImageEffectContextGeneral)
+            .PixelDepths(HostImageConverter.SupportedDepths)
+            .Capabilities(tiles: true, multiResolution: true, temporalAccess, threadSafety: OfxNames.ImageEffectRenderFullySafe);
+        GpuRenderScope.DeclareSupport(this);
+        return this;
+    }
+
+    /// <summary>The main input "Source" and the "Output", both taking <paramref name="components"/>, tiled.</summary>
+    public void DefineSourceAndOutput(params string[] components)
+    {
+        DefineClip(OfxNames.ImageEffectSimpleSourceClipName).SupportedComponents(components).SupportsTiles(true);
+        DefineClip(OfxNames.ImageEffectOutputClipName).SupportedComponents(components).SupportsTiles(true);
+    }
 }

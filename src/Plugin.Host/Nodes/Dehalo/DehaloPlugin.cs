@@ -1,5 +1,4 @@
 using Enhance.Plugin.Host.Framework;
-using Enhance.Plugin.Host.Imaging;
 using Enhance.Plugin.OfxBridge;
 
 namespace Enhance.Plugin.Host.Nodes.Dehalo;
@@ -11,21 +10,12 @@ public sealed class DehaloPlugin : ImageEffectPlugin
 
     public override string Identifier => Id;
 
-    public override void Describe(EffectDescriptor d)
-    {
-        d.Labels("Dehalo", "Enhance", "Removes sharpening and upscaling halos along edges while keeping the edges crisp.")
-         .Contexts(OfxNames.ImageEffectContextFilter, OfxNames.ImageEffectContextGeneral)
-         .PixelDepths(HostImageConverter.SupportedDepths)
-         .Capabilities(tiles: true, multiResolution: true, temporalAccess: false, threadSafety: OfxNames.ImageEffectRenderFullySafe);
-        GpuRenderScope.DeclareSupport(d);
-    }
+    public override void Describe(EffectDescriptor d) =>
+        d.EnhanceFilter("Dehalo", "Removes sharpening and upscaling halos along edges while keeping the edges crisp.");
 
     public override void DescribeInContext(EffectDescriptor d, string context)
     {
-        d.DefineClip(OfxNames.ImageEffectSimpleSourceClipName)
-         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha).SupportsTiles(true);
-        d.DefineClip(OfxNames.ImageEffectOutputClipName)
-         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha).SupportsTiles(true);
+        d.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
         DehaloParams.Define(d.Params);
     }
 

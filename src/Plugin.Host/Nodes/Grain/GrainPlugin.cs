@@ -1,5 +1,4 @@
 using Enhance.Plugin.Host.Framework;
-using Enhance.Plugin.Host.Imaging;
 using Enhance.Plugin.OfxBridge;
 
 namespace Enhance.Plugin.Host.Nodes.Grain;
@@ -16,23 +15,14 @@ public sealed class GrainPlugin : ImageEffectPlugin
 
     public override string Identifier => Id;
 
-    public override void Describe(EffectDescriptor d)
-    {
-        d.Labels("Grain", "Enhance", "Film grain, designed or matched to the original plate, so enhanced pictures stop looking plastic.")
-         .Contexts(OfxNames.ImageEffectContextFilter, OfxNames.ImageEffectContextGeneral)
-         .PixelDepths(HostImageConverter.SupportedDepths)
-         .Capabilities(tiles: true, multiResolution: true, temporalAccess: true, threadSafety: OfxNames.ImageEffectRenderFullySafe);
-        GpuRenderScope.DeclareSupport(d);
-    }
+    public override void Describe(EffectDescriptor d) =>
+        d.EnhanceFilter("Grain", "Film grain, designed or matched to the original plate, so enhanced pictures stop looking plastic.", temporalAccess: true);
 
     public override void DescribeInContext(EffectDescriptor d, string context)
     {
-        d.DefineClip(OfxNames.ImageEffectSimpleSourceClipName)
-         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB).SupportsTiles(true);
+        d.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB);
         d.DefineClip(OriginalClip).Label("Original")
          .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB).SupportsTiles(false).Optional(true);
-        d.DefineClip(OfxNames.ImageEffectOutputClipName)
-         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB).SupportsTiles(true);
         GrainParams.Define(d.Params);
     }
 

@@ -1,6 +1,5 @@
 using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
-using Enhance.Plugin.Host.Imaging;
 using Enhance.Plugin.OfxBridge;
 
 namespace Enhance.Plugin.Host.Nodes.Upscale;
@@ -18,23 +17,12 @@ public sealed class UpscalePlugin : ImageEffectPlugin
 
     public override string Identifier => Id;
 
-    public override void Describe(EffectDescriptor d)
-    {
-        d.Labels("Upscale", "Enhance", "AI super-resolution with a keyframable strength over a classical Lanczos upscale.")
-         .Contexts(OfxNames.ImageEffectContextFilter, OfxNames.ImageEffectContextGeneral)
-         .PixelDepths(HostImageConverter.SupportedDepths)
-         .Capabilities(tiles: true, multiResolution: true, temporalAccess: false, threadSafety: OfxNames.ImageEffectRenderFullySafe);
-        GpuRenderScope.DeclareSupport(d);
-    }
+    public override void Describe(EffectDescriptor d) =>
+        d.EnhanceFilter("Upscale", "AI super-resolution with a keyframable strength over a classical Lanczos upscale.");
 
     public override void DescribeInContext(EffectDescriptor d, string context)
     {
-        d.DefineClip(SourceClip)
-         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha)
-         .SupportsTiles(true);
-        d.DefineClip(OutputClip)
-         .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha)
-         .SupportsTiles(true);
+        d.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
         var catalog = ModelCatalog.Bundled;
         UpscaleParams.Define(d.Params, catalog.ChoiceLabels, catalog.DefaultChoice);
     }
