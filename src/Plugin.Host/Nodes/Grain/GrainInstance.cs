@@ -23,7 +23,7 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
         var rois = new Dictionary<string, OfxRectD> { [OfxNames.ImageEffectSimpleSourceClipName] = args.RegionOfInterest };
         var original = Effect.GetClip(GrainPlugin.OriginalClip);
         // The estimate needs whole frames of the Original; without matching it is not read at all.
-        if (original.IsConnected && GrainParams.Read(Effect.Params, args.Time).MatchSource)
+        if (original.IsConnected && Effect.Params.Get(GrainParams.MatchSource).GetBoolean(args.Time))
             rois[GrainPlugin.OriginalClip] = original.GetRegionOfDefinition(args.Time);
         else
             rois[GrainPlugin.OriginalClip] = new OfxRectD(0, 0, 0, 0);
