@@ -125,7 +125,10 @@ bench() {
   bench_case dehalo "$BENCH_DIR/frame.pfm" "$gpu" "$frames" --node "$DEHALO"
   bench_case grain "$BENCH_DIR/frame.pfm" "$gpu" "$frames" --node "$GRAIN" --param "$GRAIN.amount=0.05"
   [ "${BENCH_MODEL:-0}" = 1 ] && bench_case upscale-model-2x "$BENCH_DIR/half.pfm" "$gpu" 1 --node "$UPSCALE" --param "$UPSCALE.scale=2"
-  [ "$BENCH_FAILED" = 0 ] || die "benchmark: some renders failed or fell back to the CPU (logs in $BENCH_DIR)"
+  if [ "$BENCH_FAILED" != 0 ]; then
+    echo "gpu-check: benchmark: some renders failed or fell back to the CPU (logs in $BENCH_DIR)" >&2
+    return 1
+  fi
 }
 
 # ------------------------------------------------------------------------------------------ run
