@@ -5,6 +5,7 @@
 #include "gpu_context.hpp"
 #include "host.hpp"
 #include "image_io.hpp"
+#include "image_source.hpp"
 #include "message_log.hpp"
 #include "enhance/ofx_abi.h"
 #include "test_support.hpp"
@@ -133,4 +134,34 @@ TEST_F(CudaMode, PluginsWithoutCudaSupportGetCpuImages) {
   ASSERT_EQ(render(dir + "/cuda.exr", {"--gpu", "cuda", "--verbose"}, &err), 0) << err;
   EXPECT_NE(err.find("[ofxhost] CUDA: "), std::string::npos) << err;
   EXPECT_EQ(test::maxDifference(readImage(dir + "/cuda.exr"), readImage(dir + "/cpu.exr")), 0.0);
+}
+
+// The OpenCL context behind the same interface (pocl in CI): opt-in by OpenCLRenderSupported,
+// the queue in the render args, no CUDA properties.
+TEST(GpuContextApi, OpenClDeclaresItsQueueAndOnlyForPluginsThatOptIn) {
+  std::string why;
+  auto openCl = createOpenClContext(&why);
+  if (openCl == nullptr) GTEST_SKIP() << "no OpenCL here: " << why;
+  EXPECT_STREQ(openCl->apiName(), "OpenCL");
+  PropertySet yes, no, cudaOnly, in;
+  yes.defineString(kOfxImageEffectPropOpenCLRenderSupported, {"true"});
+  no.defineString(kOfxImageEffectPropOpenCLRenderSupported, {"false"});
+  cudaOnly.defineString(kOfxImageEffectPropCudaRenderSupported, {"true"});
+  EXPECT_TRUE(openCl->supportedBy(yes));
+  EXPECT_FALSE(openCl->supportedBy(no));
+  EXPECT_FALSE(openCl->supportedBy(cudaOnly));
+  openCl->addRenderArgs(in, yes);
+  EXPECT_EQ(in.integer(kOfxImageEffectPropOpenCLEnabled), 1);
+  EXPECT_NE(in.ptr(kOfxImageEffectPropOpenCLCommandQueue), nullptr);
+  EXPECT_FALSE(in.has(kOfxImageEffectPropCudaEnabled));
+}
+
+TEST(GpuContextApi, AnUnavailableApiIsAHostErrorNamingTheOption) {
+  CudaLibraryOverride missing("/nonexistent/libcuda-ofxhost-test.so.1");
+  try {
+    createGpuContext("cuda");
+    FAIL() << "createGpuContext(cuda) succeeded without a driver";
+  } catch (const HostError &e) {
+    EXPECT_EQ(std::string(e.what()).rfind("--gpu cuda: there is no CUDA driver here", 0), 0u) << e.what();
+  }
 }
