@@ -30,10 +30,14 @@ pack() {
   rm -rf build/gpucheck && mkdir -p "$stage"/{host/lib,plugins,testdata}
 
   # ofxhost without OpenImageIO (its ~360 MB of libraries) and without OpenCL (no ICD loader there).
+  # Its CUDA GoogleTests (test_cuda_mode.cpp, .pfm only) and their C test plug-in come along.
   cmake -S . -B build/gpucheck-host -G Ninja -DCMAKE_BUILD_TYPE=Release -DOFXHOST_WITH_OIIO=OFF \
-    -DOFXHOST_WITH_OPENCL=OFF -DBUILD_TESTING=OFF >/dev/null
-  cmake --build build/gpucheck-host --target ofxhost >/dev/null
+    -DOFXHOST_WITH_OPENCL=OFF >/dev/null
+  cmake --build build/gpucheck-host --target ofxhost ofxhost_tests GainTestPlugin >/dev/null
   cp build/gpucheck-host/native/host/ofxhost "$stage/host/"
+  mkdir -p "$stage/host/tests"
+  cp build/gpucheck-host/native/host/tests/ofxhost_tests "$stage/host/tests/"
+  cp -a build/gpucheck-host/native/host/tests/plugin/bundles "$stage/host/tests/"
   ldd "$stage/host/ofxhost" | awk '/libImath/ {print $3}' | xargs -r -I{} cp -L {} "$stage/host/lib/"
 
   # The bundle as installed, minus the models no check uses (their catalogue entries go with them).
@@ -144,11 +148,15 @@ run() {
   export ENHANCE_BUILD_DIR=$root/build ENHANCE_TESTDATA=$root/testdata
   export OFXHOST=$root/host/ofxhost OFX_PLUGIN_PATH=$root/plugins RUNNER=$root/runner/GpuCheck.Runner
   "$OFXHOST" list >/dev/null || die "ofxhost does not start here"
+  echo "== ofxhost --gpu cuda (GoogleTest; the CUDA cases skip with the reason where cuInit or device 0 is missing)"
+  local status=0
+  mkdir -p "$root/build/gtest"
+  OFXHOST_TEST_PLUGIN_DIR=$root/host/tests/bundles OFXHOST_TEST_WORK_DIR=$root/build/gtest \
+    timeout 120 "$root/host/tests/ofxhost_tests" || status=1
   # Without an OpenCL loader on the GPU machine the OpenCL halves of the suites cannot run there.
   local skip=(--skip-rows-with OpenCL --skip-method Concurrent_renders_on_one_host_queue_each_match_the_CPU)
   [ "${GPU_CHECK_OPENCL:-0}" = 1 ] && skip=()
   echo "== CUDA conformance and end-to-end (OpenCL rows skipped unless GPU_CHECK_OPENCL=1)"
-  local status=0
   timeout 300 "$RUNNER" tests "${skip[@]}" CudaLayerTests CudaKernelsOnCpuTests GpuConformanceTests GpuGrainTests \
     GpuDehaloTests CudaWiringTests CudaModeTests || status=1
   echo "== benchmark"

@@ -37,7 +37,7 @@ class CudaMode : public ::testing::Test {
  protected:
   void SetUp() override {
     dir = test::workDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
-    input = dir + "/in.exr";
+    input = dir + "/in.pfm";
     picture = test::makePicture(53, 29);
     writeImage(input, picture);
     clearPostedMessages();
@@ -74,10 +74,10 @@ TEST(CudaContext, ALibraryThatIsNoCudaDriverIsReportedNotCalled) {
 TEST_F(CudaMode, WithoutCudaTheRenderRefusesInOneSentenceAndExitsNonZero) {
   CudaLibraryOverride missing("/nonexistent/libcuda-ofxhost-test.so.1");
   std::string err;
-  EXPECT_EQ(render(dir + "/out.exr", {"--gpu", "cuda"}, &err), 3);
+  EXPECT_EQ(render(dir + "/out.pfm", {"--gpu", "cuda"}, &err), 3);
   EXPECT_EQ(err.rfind("ofxhost: --gpu cuda: there is no CUDA driver here", 0), 0u) << err;
   EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
-  EXPECT_FALSE(std::ifstream(dir + "/out.exr").good());
+  EXPECT_FALSE(std::ifstream(dir + "/out.pfm").good());
 }
 
 TEST_F(CudaMode, TheHostAdvertisesCudaWithStreamsOnlyInCudaMode) {
@@ -130,10 +130,10 @@ TEST_F(CudaMode, PluginsWithoutCudaSupportGetCpuImages) {
   std::string why;
   if (cudaOrReason(&why) == nullptr) GTEST_SKIP() << "no CUDA here: " << why;
   std::string err;
-  ASSERT_EQ(render(dir + "/cpu.exr", {}, &err), 0) << err;
-  ASSERT_EQ(render(dir + "/cuda.exr", {"--gpu", "cuda", "--verbose"}, &err), 0) << err;
+  ASSERT_EQ(render(dir + "/cpu.pfm", {}, &err), 0) << err;
+  ASSERT_EQ(render(dir + "/cuda.pfm", {"--gpu", "cuda", "--verbose"}, &err), 0) << err;
   EXPECT_NE(err.find("[ofxhost] CUDA: "), std::string::npos) << err;
-  EXPECT_EQ(test::maxDifference(readImage(dir + "/cuda.exr"), readImage(dir + "/cpu.exr")), 0.0);
+  EXPECT_EQ(test::maxDifference(readImage(dir + "/cuda.pfm"), readImage(dir + "/cpu.pfm")), 0.0);
 }
 
 // The OpenCL context behind the same interface (pocl in CI): opt-in by OpenCLRenderSupported,
