@@ -32,7 +32,7 @@ pack() {
   # ofxhost without OpenImageIO (its ~360 MB of libraries) and without OpenCL (no ICD loader there).
   # Its CUDA GoogleTests (test_cuda_mode.cpp, .pfm only) and their C test plug-in come along.
   cmake -S . -B build/gpucheck-host -G Ninja -DCMAKE_BUILD_TYPE=Release -DOFXHOST_WITH_OIIO=OFF \
-    -DOFXHOST_WITH_OPENCL=OFF >/dev/null
+    -DOFXHOST_WITH_OPENCL=OFF -DBUILD_TESTING=ON >/dev/null
   cmake --build build/gpucheck-host --target ofxhost ofxhost_tests GainTestPlugin >/dev/null
   cp build/gpucheck-host/native/host/ofxhost "$stage/host/"
   mkdir -p "$stage/host/tests"
@@ -152,7 +152,13 @@ run() {
   local status=0
   mkdir -p "$root/build/gtest"
   OFXHOST_TEST_PLUGIN_DIR=$root/host/tests/bundles OFXHOST_TEST_WORK_DIR=$root/build/gtest \
-    timeout 120 "$root/host/tests/ofxhost_tests" || status=1
+    timeout 120 "$root/host/tests/ofxhost_tests" 2>&1 | tee "$root/build/gtest.log" || status=1
+  # On the GPU machine a skip for want of CUDA is a failure: the CUDA rows of the suites below
+  # would otherwise only check that CUDA is absent.
+  if grep -q "no CUDA here" "$root/build/gtest.log"; then
+    echo "gpu-check: CUDA is not usable on this machine (see the skips above); the CUDA checks cannot run" >&2
+    status=1
+  fi
   # Without an OpenCL loader on the GPU machine the OpenCL halves of the suites cannot run there.
   local skip=(--skip-rows-with OpenCL --skip-method Concurrent_renders_on_one_host_queue_each_match_the_CPU)
   [ "${GPU_CHECK_OPENCL:-0}" = 1 ] && skip=()
