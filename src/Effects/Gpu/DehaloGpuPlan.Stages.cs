@@ -44,6 +44,8 @@ internal sealed partial class DehaloGpuPlan
             .Float((float)s.DarkStrength).Float((float)s.BrightStrength)
             .Buffer(delta.Buffer), area);
 
+        // Without protection the write kernel reads no weight (useWeight 0 stands for the CPU's zero plane);
+        // any valid buffer fills the argument slot.
         int weight = protection > 0 ? EdgeWeight(blur, definition.X1, definition.Y1, s.RadiusX, s.RadiusY, area, rx, ry) : delta.Buffer;
         Launch(DehaloKernel.Write, new DehaloArguments()
             .Buffer(SourceBuffer).Int(SourceBounds.X1).Int(SourceBounds.Y1).Int(SourceBounds.Width * channels).Int(channels)

@@ -42,8 +42,8 @@ internal sealed partial class DehaloGpuPlan
             throw new ArgumentException("The source's region of definition is empty.", nameof(sourceDefinition));
         var s = settings.Normalized();
         var plan = new DehaloGpuPlan { SourceBounds = source.Bounds };
-        plan._buffers.Add(new DehaloBuffer("source", source.Bounds.Area * source.Channels, IsInt: false));
-        plan._buffers.Add(new DehaloBuffer("destination", destination.Bounds.Area * destination.Channels, IsInt: false));
+        plan._buffers.Add(new DehaloBuffer("source", source.Bounds.Area * source.Channels));
+        plan._buffers.Add(new DehaloBuffer("destination", destination.Bounds.Area * destination.Channels));
 
         var output = destination.Bounds;
         var (mx, my) = DehaloProcessor.Margin(s);
@@ -69,19 +69,19 @@ internal sealed partial class DehaloGpuPlan
 
     private DehaloPlane Plane(string name, PixelRect bounds)
     {
-        _buffers.Add(new DehaloBuffer(name, bounds.Area, IsInt: false));
+        _buffers.Add(new DehaloBuffer(name, bounds.Area));
         return new DehaloPlane(_buffers.Count - 1, bounds);
     }
 
     private int Table(string name, float[] values)
     {
-        _buffers.Add(new DehaloBuffer(name, values.Length, IsInt: false, Floats: values));
+        _buffers.Add(new DehaloBuffer(name, values.Length, Floats: values));
         return _buffers.Count - 1;
     }
 
     private int Table(string name, int[] values)
     {
-        _buffers.Add(new DehaloBuffer(name, values.Length, IsInt: true, Ints: values));
+        _buffers.Add(new DehaloBuffer(name, values.Length, Ints: values));
         return _buffers.Count - 1;
     }
 

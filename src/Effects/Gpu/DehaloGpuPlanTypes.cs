@@ -36,7 +36,7 @@ internal readonly record struct DehaloArgument(DehaloArgumentKind Kind, int Int,
 /// A device buffer the render needs: the host's source or destination image (no data of ours), a float
 /// plane to allocate, or a small table uploaded once (tap starts/counts as ints, tap weights as floats).
 /// </summary>
-internal sealed record DehaloBuffer(string Name, long Elements, bool IsInt, float[]? Floats = null, int[]? Ints = null)
+internal sealed record DehaloBuffer(string Name, long Elements, float[]? Floats = null, int[]? Ints = null)
 {
     public long Bytes => Elements * sizeof(float);
 }

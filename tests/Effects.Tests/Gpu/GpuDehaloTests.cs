@@ -88,4 +88,20 @@ public sealed class GpuDehaloTests(ITestOutputHelper log)
     }
 
     public static TheoryData<string> GpuBackendsWithoutAbsentCuda => GpuBackends.All;
+
+    [Theory]
+    [InlineData(2.0, true)]
+    [InlineData(32.0, false)]
+    public void Only_the_blur_tap_tables_are_copied_to_the_device(double radius, bool protection)
+    {
+        // A UHD frame: the picture never crosses; what does is a few tables of filter taps.
+        var frame = PixelRect.FromSize(3840, 2160);
+        var settings = new DehaloSettings { RadiusX = radius, RadiusY = radius, EdgeProtection = protection ? 1 : 0 };
+        var plan = DehaloGpuPlan.Create(new DeviceImage(1, frame, 4), frame, new DeviceImage(2, frame, 4), settings);
+        long uploaded = plan.Buffers.Where(b => b.Floats is not null || b.Ints is not null).Sum(b => b.Bytes);
+        log.WriteLine($"radius {radius}: {plan.Launches.Count} launches, {plan.Buffers.Count} buffers, {uploaded} bytes of tables");
+        Assert.InRange(uploaded, 1, 512 * 1024);
+        Assert.Equal(4, plan.Buffers.Count(b => b.Name.EndsWith(" taps", StringComparison.Ordinal)));
+        Assert.All(plan.Launches, l => Assert.True(l.Width > 0 && l.Height > 0));
+    }
 }
