@@ -103,5 +103,21 @@ public sealed class GpuDehaloTests(ITestOutputHelper log)
         Assert.InRange(uploaded, 1, 512 * 1024);
         Assert.Equal(4, plan.Buffers.Count(b => b.Name.EndsWith(" taps", StringComparison.Ordinal)));
         Assert.All(plan.Launches, l => Assert.True(l.Width > 0 && l.Height > 0));
+        AssertEveryBufferLivesAcrossItsUses(plan);
+    }
+
+    /// <summary>Each buffer of ours is created once before its first use and released once, after its last.</summary>
+    private static void AssertEveryBufferLivesAcrossItsUses(DehaloGpuPlan plan)
+    {
+        var alive = new HashSet<int> { DehaloGpuPlan.SourceBuffer, DehaloGpuPlan.DestinationBuffer };
+        var released = new HashSet<int>();
+        for (int i = 0; i < plan.Launches.Count; i++)
+        {
+            foreach (int b in plan.Schedule[i].Create) Assert.True(alive.Add(b) && !released.Contains(b), $"buffer {b} created twice");
+            foreach (var a in plan.Launches[i].Arguments.Where(a => a.Kind == DehaloArgumentKind.Buffer))
+                Assert.True(alive.Contains(a.Int), $"launch {i} ({plan.Launches[i].Kernel}) uses {plan.Buffers[a.Int].Name} outside its life");
+            foreach (int b in plan.Schedule[i].Release) { Assert.True(alive.Remove(b)); released.Add(b); }
+        }
+        Assert.Equal(plan.Buffers.Count - 2, released.Count);
     }
 }

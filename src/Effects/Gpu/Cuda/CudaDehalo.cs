@@ -18,26 +18,32 @@ public static class CudaDehalo
         Fits(primitives, source, plan.Buffers[DehaloGpuPlan.SourceBuffer]);
         Fits(primitives, destination, plan.Buffers[DehaloGpuPlan.DestinationBuffer]);
         var handles = new nint[plan.Buffers.Count];
-        var owned = new List<CudaBuffer>(plan.Buffers.Count);
+        var owned = new Dictionary<int, CudaBuffer>();
         try
         {
             handles[DehaloGpuPlan.SourceBuffer] = source.Handle;
             handles[DehaloGpuPlan.DestinationBuffer] = destination.Handle;
-            for (int b = DehaloGpuPlan.DestinationBuffer + 1; b < handles.Length; b++)
+            for (int i = 0; i < plan.Launches.Count; i++)
             {
-                var spec = plan.Buffers[b];
-                var buffer = spec.Floats is { } floats ? primitives.Upload(floats)
-                           : spec.Ints is { } ints ? primitives.Upload(ints)
-                           : (CudaBuffer)primitives.Allocate(spec.Bytes);
-                owned.Add(buffer);
-                handles[b] = buffer.Handle;
+                var (create, release) = plan.Schedule[i];
+                foreach (int b in create)
+                {
+                    var spec = plan.Buffers[b];
+                    var buffer = spec.Floats is { } floats ? primitives.Upload(floats)
+                               : spec.Ints is { } ints ? primitives.Upload(ints)
+                               : (CudaBuffer)primitives.Allocate(spec.Bytes);
+                    owned.Add(b, buffer);
+                    handles[b] = buffer.Handle;
+                }
+                Launch(primitives, plan, handles, plan.Launches[i]);
+                // Stream-ordered frees (or the driver's deferred free): safe with kernels still queued.
+                foreach (int b in release)
+                    if (owned.Remove(b, out var done)) done.Dispose();
             }
-            foreach (var launch in plan.Launches) Launch(primitives, plan, handles, launch);
         }
         finally
         {
-            // Stream-ordered frees (or the driver's deferred free): safe with kernels still queued.
-            foreach (var buffer in owned) buffer.Dispose();
+            foreach (var buffer in owned.Values) buffer.Dispose();
         }
     }
 

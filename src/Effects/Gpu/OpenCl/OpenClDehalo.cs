@@ -20,22 +20,24 @@ public static class OpenClDehalo
         Fits(device, source, plan.Buffers[DehaloGpuPlan.SourceBuffer]);
         Fits(device, destination, plan.Buffers[DehaloGpuPlan.DestinationBuffer]);
         var handles = new nint[plan.Buffers.Count];
-        var owned = new List<OpenClBuffer>(plan.Buffers.Count);
+        var owned = new Dictionary<int, OpenClBuffer>();
         try
         {
             handles[DehaloGpuPlan.SourceBuffer] = source.Handle;
             handles[DehaloGpuPlan.DestinationBuffer] = destination.Handle;
-            for (int b = DehaloGpuPlan.DestinationBuffer + 1; b < handles.Length; b++)
+            for (int i = 0; i < plan.Launches.Count; i++)
             {
-                var spec = plan.Buffers[b];
-                var buffer = spec.Floats is { } floats ? device.Upload<float>(floats)
-                           : spec.Ints is { } ints ? device.Upload<int>(ints)
-                           : device.Allocate(spec.Bytes);
-                owned.Add(buffer);
-                handles[b] = buffer.Handle;
-            }
-            foreach (var launch in plan.Launches)
-            {
+                var (create, release) = plan.Schedule[i];
+                foreach (int b in create)
+                {
+                    var spec = plan.Buffers[b];
+                    var buffer = spec.Floats is { } floats ? device.Upload<float>(floats)
+                               : spec.Ints is { } ints ? device.Upload<int>(ints)
+                               : device.Allocate(spec.Bytes);
+                    owned.Add(b, buffer);
+                    handles[b] = buffer.Handle;
+                }
+                var launch = plan.Launches[i];
                 var call = device.Kernel(KernelName(launch.Kernel));
                 foreach (var a in launch.Arguments)
                     call = a.Kind switch
@@ -45,12 +47,14 @@ public static class OpenClDehalo
                         _ => call.Float(a.Float),
                     };
                 call.Enqueue(launch.Width, launch.Height);
+                // OpenCL frees a released buffer only after the queued commands using it finish.
+                foreach (int b in release)
+                    if (owned.Remove(b, out var done)) done.Dispose();
             }
         }
         finally
         {
-            // OpenCL frees a released buffer only after the queued commands using it finish.
-            foreach (var buffer in owned) buffer.Dispose();
+            foreach (var buffer in owned.Values) buffer.Dispose();
         }
     }
 
