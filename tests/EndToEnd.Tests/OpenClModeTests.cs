@@ -52,9 +52,21 @@ public sealed class OpenClModeTests
         string input = SmallPhoto(dir, "astronaut", 96);
         string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Upscale, "--node", Dehalo, "--node", Grain,
             "--param", $"{Grain}.amount=0.05");
-        // Dehalo has no kernels yet: its OpenCL render is the documented round trip, said once.
-        Assert.Contains("Enhance Dehalo: OpenCL render renders on the CPU between copies", log);
+        // Dehalo and Grain run their kernels on the host's queue (the model Upscale is the one round trip).
+        Assert.DoesNotContain("Enhance Dehalo: OpenCL render renders on the CPU", log);
         Assert.DoesNotContain("Enhance Grain: OpenCL render renders on the CPU", log);
+    }
+
+    [Fact]
+    public void DehaloAloneMatchesCpuModeInTiles()
+    {
+        // Tiles smaller than Dehalo's reach: every tile's stages read past its edges, and the border tiles
+        // edge-extend beyond the clip, on the device as on the CPU.
+        var dir = ReferenceHost.OutputFolder(nameof(DehaloAloneMatchesCpuModeInTiles));
+        string input = SmallPhoto(dir, "astronaut", 160);
+        string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Dehalo, "--param", $"{Dehalo}.radiusX=3",
+            "--tile", "53", "--threads", "2");
+        Assert.DoesNotContain("slow path", log);
     }
 
     [Fact]

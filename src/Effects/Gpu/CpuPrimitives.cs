@@ -24,6 +24,18 @@ public static class CpuPrimitives
     }
 
     /// <summary>
+    /// Clamps channel 3 of an RGBA image to 0–1 in place (Lanczos lobes overshoot, and alpha outside 0–1 has
+    /// no meaning for compositing); images with 1 or 3 channels are left as they are. NaN stays NaN.
+    /// </summary>
+    public static void ClampAlpha(FloatImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Channels != 4) return;
+        var pixels = image.Pixels;
+        for (int i = 3; i < pixels.Length; i += 4) pixels[i] = Math.Clamp(pixels[i], 0f, 1f);
+    }
+
+    /// <summary>
     /// Writes the RGB of <paramref name="area"/> as three planes (R, G, B; NCHW with N = 1) of
     /// area.Width × area.Height elements into <paramref name="planar"/> (bytes). Plane row 0 is
     /// canvas row area.Y1, or area.Y2 − 1 when <paramref name="topRowFirst"/> (OFX canvases run

@@ -7,14 +7,17 @@ namespace Enhance.Plugin.Host.Imaging;
 /// Upscale without a model on the host's OpenCL queue: the Lanczos primitive, which uses the CPU
 /// resampler's own weight tables, so the device result matches <c>LanczosResampler</c> (and the
 /// CPU node) within the conformance tolerance. Nothing is copied to the CPU.
-/// Known difference: the CPU node clamps alpha to 0–1 after resampling; there is no device clamp
-/// yet, so RGBA frames whose alpha has edges keep Lanczos' small overshoot in alpha here.
+/// RGBA alpha is clamped to 0–1 after the last resample, as the CPU node does (Lanczos overshoots at alpha edges).
 /// </summary>
 public static class GpuClassicalUpscale
 {
     /// <summary>Resize mode: the source straight to the render window.</summary>
     public static void Resize(GpuRenderScope gpu, PixelRect window, PixelRect sourceDefinition, double scaleX, double scaleY) =>
-        gpu.RenderInto(window, output => gpu.Primitives.Resample(gpu.Source, sourceDefinition, output, scaleX, scaleY));
+        gpu.RenderInto(window, output =>
+        {
+            gpu.Primitives.Resample(gpu.Source, sourceDefinition, output, scaleX, scaleY);
+            ClampAlpha(gpu, output);
+        });
 
     /// <summary>
     /// In-place mode: down to the footprint the source scale stands for, then back up to the window,
@@ -30,6 +33,12 @@ public static class GpuClassicalUpscale
         {
             gpu.Primitives.Resample(gpu.Source, sourceDefinition, footprint, 1 / sourceScale, 1 / sourceScale);
             gpu.Primitives.Resample(footprint, footprintDefinition, output, scaleX, scaleY);
+            ClampAlpha(gpu, output);
         });
+    }
+
+    private static void ClampAlpha(GpuRenderScope gpu, DeviceImage output)
+    {
+        if (output.Channels == 4) gpu.Primitives.ClampAlpha(output);
     }
 }

@@ -145,4 +145,13 @@ internal static class CudaKernels
     /// but maps these two to ex2.approx/lg2.approx (relative error ~1e-7, far inside the 1e-4 budget).
     /// </summary>
     private static float Pow(float x, float y) => IntrinsicMath.CPUOnly.Exp2(y * IntrinsicMath.CPUOnly.Log2(x));
+
+    /// <summary>Twin of enhance_clamp_alpha (copy.cl): alpha of RGBA pixel p clamped to 0–1, NaN kept.</summary>
+    public static void ClampAlpha(ArrayView<float> image, int pixels)
+    {
+        int p = Grid.GlobalIndex.X;
+        if (p >= pixels) return;
+        float a = image[p * 4 + 3];
+        image[p * 4 + 3] = a < 0f ? 0f : a > 1f ? 1f : a;
+    }
 }

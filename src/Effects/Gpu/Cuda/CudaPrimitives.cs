@@ -127,6 +127,17 @@ public sealed class CudaPrimitives : IGpuPrimitives
         Launch(element == PlanarElement.Float16 ? nameof(CudaKernels.FromPlanarHalf) : nameof(CudaKernels.FromPlanarFloat), args, area.Width, area.Height);
     }
 
+    public void ClampAlpha(DeviceImage image)
+    {
+        image.Validate(nameof(image));
+        Fits(image);
+        if (image.Channels != 4) return;
+        Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
+        Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
+        var args = new CudaKernelArguments(storage, pointers).View(image.Handle, Elements(image)).Int((int)image.Bounds.Area);
+        Launch(nameof(CudaKernels.ClampAlpha), args, image.Bounds.Area, 1);
+    }
+
     public unsafe void Download(DeviceImage source, FloatImage destination)
     {
         PrimitiveChecks.Transfer(source, destination);

@@ -88,6 +88,15 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
             .Enqueue(area.Width, area.Height);
     }
 
+    public void ClampAlpha(DeviceImage image)
+    {
+        image.Validate(nameof(image));
+        Fits(image);
+        if (image.Channels != 4) return;
+        Device.Kernel("enhance_clamp_alpha").Mem(image.Handle).Int((int)image.Bounds.Area)
+            .Enqueue(image.Bounds.Area, 1);
+    }
+
     public void Download(DeviceImage source, FloatImage destination)
     {
         PrimitiveChecks.Transfer(source, destination);

@@ -1,4 +1,5 @@
 using Enhance.Effects.Dehalo;
+using Enhance.Effects.Gpu;
 using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.Host.Imaging;
 using Enhance.Plugin.OfxBridge;
@@ -38,7 +39,13 @@ public sealed class DehaloInstance(InstanceContext context) : ImageEffectInstanc
     {
         var s = Settings(args.Time, args.RenderScale);
         using var scope = RenderScope.Open(Effect, args, NodeName);
-        // No Dehalo kernels yet: on an OpenCL render ReadSource/WriteResult copy across once (GpuRenderScope).
+        if (scope.Gpu is { } gpu)
+        {
+            // On the host's device memory and queue: the source image covers what the RoI asked for.
+            var definition = scope.SourceDefinition;
+            gpu.RenderInto(scope.Window, output => GpuDehalo.Apply(gpu.Primitives, gpu.Source, definition, output, s));
+            return;
+        }
         var needed = DehaloProcessor.RequiredInputRegion(scope.Window, s).Intersect(scope.SourceDefinition);
         using var input = scope.ReadSource(needed);
         using var result = scope.CreateResult();

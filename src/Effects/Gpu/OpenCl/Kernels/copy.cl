@@ -11,3 +11,13 @@ __kernel void enhance_copy(__global const float* src, int srcX1, int srcY1, int 
     dst[(y - dstY1) * dstStride + (x1 - dstX1) * channels + i] =
         src[(y - srcY1) * srcStride + (x1 - srcX1) * channels + i];
 }
+
+// Clamps the alpha (channel 3) of `pixels` RGBA pixels to 0-1 in place. Global size (pixels, 1).
+// Compares, not clamp(): like Math.Clamp on the CPU, a NaN alpha stays NaN.
+__kernel void enhance_clamp_alpha(__global float* image, int pixels)
+{
+    int p = get_global_id(0);
+    if (p >= pixels) return;
+    float a = image[p * 4 + 3];
+    image[p * 4 + 3] = a < 0.0f ? 0.0f : a > 1.0f ? 1.0f : a;
+}

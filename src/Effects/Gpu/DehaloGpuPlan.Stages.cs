@@ -1,0 +1,147 @@
+using System.Reflection;
+using Enhance.Effects.Dehalo;
+using Enhance.Effects.Imaging;
+
+namespace Enhance.Effects.Gpu;
+
+/// <summary>
+/// Stages 2–6 of <see cref="DehaloProcessor"/> as launches, over the same areas as
+/// <see cref="DehaloProcessor.RemoveHalos"/> and <see cref="EdgeProtection.Build"/>. The kernels fuse what
+/// the CPU does in several vector passes over one area (3×3 ranges + detail mask + merged reference;
+/// limiter + fade + strengths; strength combine + luma write), with the same operations in the same order.
+/// </summary>
+internal sealed partial class DehaloGpuPlan
+{
+    private void RemoveHalos(DehaloPlane luma, PixelRect definition, PixelRect area, DehaloSettings s, int channels)
+    {
+        const int limitRadius = DehaloProcessor.LimitRadius;
+        var lohiArea = s.Supersample ? area.Inflate(1, 1) : area;
+        var letsArea = lohiArea.Inflate(limitRadius, limitRadius);
+        float protection = (float)s.EdgeProtection, strength = (float)s.Strength;
+        int rx = DehaloPrivates.ProtectionRadius(s.RadiusX), ry = DehaloPrivates.ProtectionRadius(s.RadiusY);
+        var (px, py) = EdgeProtection.Reach(rx, ry);
+        var blurArea = letsArea.Inflate(1, 1);
+        if (protection > 0) blurArea = blurArea.Union(area.Inflate(px, py));
+        var blur = DownUpBlur(luma, definition.X1, definition.Y1, s.RadiusX, s.RadiusY, blurArea);
+
+        // Detail mask and merged reference (their 3×3 ranges computed in the same kernel).
+        var detail = Plane("detail", letsArea);
+        var reference = Plane("reference", letsArea);
+        Launch(DehaloKernel.Detail, new DehaloArguments().Plane(luma).Plane(blur).Area(letsArea)
+            .Float((float)(s.SensitivityLow / 100)).Float((float)(s.SensitivityHigh / 100)).Float(DehaloPrivates.RangeEpsilon)
+            .Buffer(detail.Buffer).Buffer(reference.Buffer), letsArea);
+
+        var low = Plane("low", lohiArea);
+        var high = Plane("high", lohiArea);
+        Launch(DehaloKernel.MinMax, new DehaloArguments().Plane(reference).Int(limitRadius).Int(limitRadius).Area(lohiArea)
+            .Buffer(low.Buffer).Buffer(high.Buffer), lohiArea);
+
+        var delta = Plane("delta", area);
+        Launch(DehaloKernel.Limit, new DehaloArguments().Plane(luma)
+            .Buffer(low.Buffer).Buffer(high.Buffer).Int(lohiArea.X1).Int(lohiArea.Y1).Int(lohiArea.Width)
+            .Area(area).Int(s.Supersample ? 1 : 0)
+            .Float(HaloLimiter.FadeTo).Float(1f / (HaloLimiter.FadeTo - HaloLimiter.FadeFrom)).Float(DehaloPrivates.RangeEpsilon)
+            .Float((float)s.DarkStrength).Float((float)s.BrightStrength)
+            .Buffer(delta.Buffer), area);
+
+        // Without protection the write kernel reads no weight (useWeight 0 stands for the CPU's zero plane);
+        // any valid buffer fills the argument slot.
+        int weight = protection > 0 ? EdgeWeight(blur, definition.X1, definition.Y1, s.RadiusX, s.RadiusY, area, rx, ry) : delta.Buffer;
+        Launch(DehaloKernel.Write, new DehaloArguments()
+            .Buffer(SourceBuffer).Int(SourceBounds.X1).Int(SourceBounds.Y1).Int(SourceBounds.Width * channels).Int(channels)
+            .Int(definition.X1).Int(definition.Y1).Int(definition.X2).Int(definition.Y2)
+            .Buffer(DestinationBuffer).Area(area)
+            .Buffer(delta.Buffer).Buffer(weight).Int(protection > 0 ? 1 : 0).Plane(detail)
+            .Float(protection).Float(strength).Int((int)s.Output), area);
+    }
+
+    /// <summary>The source image's bounds (set before the stages are planned).</summary>
+    private PixelRect SourceBounds { get; set; }
+
+    /// <summary>
+    /// <see cref="Dehalo.DownUpBlur.Apply"/>: four passes (down vertically, down across, up across, up
+    /// vertically) with the CPU's own <see cref="ResampleTaps"/>, into a plane over <paramref name="area"/>.
+    /// </summary>
+    private DehaloPlane DownUpBlur(DehaloPlane luma, double originX, double originY, double radiusX, double radiusY, PixelRect area)
+    {
+        var required = Dehalo.DownUpBlur.RequiredInput(area, originX, originY, radiusX, radiusY);
+        if (!luma.Bounds.Contains(required))
+            throw new InvalidOperationException($"The luma plane {luma.Bounds} does not cover {required} for the blur.");
+        var (jx1, jx2) = ResampleTaps.CoarseSpan(originX, radiusX, area.X1, area.X2);
+        var (jy1, jy2) = ResampleTaps.CoarseSpan(originY, radiusY, area.Y1, area.Y2);
+        var downX = ResampleTaps.Down(originX, radiusX, jx1, jx2);
+        var downY = ResampleTaps.Down(originY, radiusY, jy1, jy2);
+        var upX = ResampleTaps.Up(originX, radiusX, area.X1, area.X2 - 1);
+        var upY = ResampleTaps.Up(originY, radiusY, area.Y1, area.Y2 - 1);
+        var (fx1, fx2) = downX.InputSpan();
+
+        var columnsDown = Plane("columns down", new PixelRect(fx1, jy1, fx2 + 1, jy2 + 1));
+        var coarse = Plane("coarse", new PixelRect(jx1, jy1, jx2 + 1, jy2 + 1));
+        var rowsUp = Plane("rows up", new PixelRect(area.X1, jy1, area.X2, jy2 + 1));
+        var blur = Plane("blur", area);
+        Taps(DehaloKernel.Rows, luma, downY, columnsDown, "down y");
+        Taps(DehaloKernel.Gather, columnsDown, downX, coarse, "down x");
+        Taps(DehaloKernel.Gather, coarse, upX, rowsUp, "up x");
+        Taps(DehaloKernel.Rows, rowsUp, upY, blur, "up y");
+        return blur;
+    }
+
+    /// <summary>One filter pass: output <paramref name="output"/> (its whole plane) from <paramref name="input"/>.</summary>
+    private void Taps(DehaloKernel kernel, DehaloPlane input, ResampleTaps taps, DehaloPlane output, string name)
+    {
+        var startCount = new int[2 * taps.Length];
+        var weights = new float[taps.Length * taps.MaxTaps];
+        for (int i = 0; i < taps.Length; i++)
+        {
+            int index = taps.First + i;
+            startCount[2 * i] = taps.Start(index);
+            startCount[2 * i + 1] = taps.Count(index);
+            taps.Weights(index).CopyTo(weights.AsSpan(i * taps.MaxTaps));
+        }
+        int table = Table(name + " taps", startCount), weightTable = Table(name + " weights", weights);
+        Launch(kernel, new DehaloArguments().Plane(input).Buffer(table).Buffer(weightTable).Int(taps.MaxTaps).Int(taps.First)
+            .Buffer(output.Buffer).Area(output.Bounds), output.Bounds);
+    }
+
+    /// <summary><see cref="EdgeProtection.Build"/>: the protection weight over <paramref name="area"/>; returns its buffer.</summary>
+    private int EdgeWeight(DehaloPlane blur, double originX, double originY, double radiusX, double radiusY, PixelRect area, int rx, int ry)
+    {
+        var raw = area.Inflate(1, 1);
+        var lineArea = raw.Inflate(rx, ry);
+        if (!blur.Bounds.Contains(lineArea.Inflate(2, 2)))
+            throw new InvalidOperationException($"The blur plane {blur.Bounds} does not cover {lineArea.Inflate(2, 2)} for edge protection.");
+        var strong = Plane("strong", lineArea);
+        float strongFrom = DehaloPrivates.StrongFrom, strongTo = DehaloPrivates.StrongTo;
+        Launch(DehaloKernel.Strong, new DehaloArguments().Plane(blur).Area(lineArea)
+            .Float(0.5f * EdgeProtection.StepScale(originX, radiusX)).Float(0.5f * EdgeProtection.StepScale(originY, radiusY))
+            .Float(strongFrom).Float(1f / (strongTo - strongFrom)).Buffer(strong.Buffer), lineArea);
+        var zone = Plane("zone", raw);
+        Launch(DehaloKernel.Zone, new DehaloArguments().Plane(strong).Int(rx).Int(ry).Area(raw).Buffer(zone.Buffer), raw);
+        var weight = Plane("weight", area);
+        Launch(DehaloKernel.Weight, new DehaloArguments().Plane(zone).Plane(strong).Area(area).Buffer(weight.Buffer), area);
+        return weight.Buffer;
+    }
+}
+
+/// <summary>
+/// The few values the Dehalo stages keep private, read from those classes (not copied) so a change there
+/// reaches the GPU too; a rename fails here loudly, at the first GPU render, rather than drifting silently.
+/// </summary>
+internal static class DehaloPrivates
+{
+    private const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Static;
+
+    public static readonly float RangeEpsilon = Constant<float>(typeof(HaloLimiter), "RangeEpsilon");
+    public static readonly float StrongFrom = Constant<float>(typeof(EdgeProtection), "StrongFrom");
+    public static readonly float StrongTo = Constant<float>(typeof(EdgeProtection), "StrongTo");
+
+    private static readonly Func<double, int> Radius =
+        (typeof(DehaloProcessor).GetMethod("ProtectionRadius", Private, [typeof(double)])
+         ?? throw new MissingMethodException(nameof(DehaloProcessor), "ProtectionRadius")).CreateDelegate<Func<double, int>>();
+
+    /// <summary>The whole-pixel morphology radius edge protection uses for a halo radius.</summary>
+    public static int ProtectionRadius(double radius) => Radius(radius);
+
+    private static T Constant<T>(Type type, string name) =>
+        (T)(type.GetField(name, Private | BindingFlags.Public)?.GetValue(null) ?? throw new MissingFieldException(type.Name, name));
+}
