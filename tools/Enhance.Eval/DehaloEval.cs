@@ -91,6 +91,19 @@ internal static class DehaloEval
         ImageFiles.Save(removed, Path.Combine(dir, $"{scenario.Name}-removed.png"));
         using var cleanRemoved = Render(scenario.Clean, settings with { Output = DehaloOutput.RemovedDetail });
         ImageFiles.Save(cleanRemoved, Path.Combine(dir, $"{scenario.Name}-clean-removed.png"));
+        ImageFiles.Save(scenario.HaloFree, Path.Combine(dir, $"{scenario.Name}-free.png"));
+        using var freeOut = Render(scenario.HaloFree, settings);
+        SaveAmplifiedChange(scenario.HaloFree, freeOut, Path.Combine(dir, $"{scenario.Name}-free-change.png"));
+        SaveAmplifiedChange(scenario.Haloed, result, Path.Combine(dir, $"{scenario.Name}-change.png"));
+    }
+
+    /// <summary>0.5 + 8·(output − input): changes a few 8-bit levels large become visible.</summary>
+    private static void SaveAmplifiedChange(FloatImage input, FloatImage output, string path)
+    {
+        using var change = new FloatImage(input.Bounds, input.Channels);
+        for (int i = 0; i < change.Pixels.Length; i++)
+            change.Pixels[i] = Math.Clamp(0.5f + 8 * (output.Pixels[i] - input.Pixels[i]), 0f, 1f);
+        ImageFiles.Save(change, path);
     }
 
     private static FloatImage Render(FloatImage input, DehaloSettings settings)
