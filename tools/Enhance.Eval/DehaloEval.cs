@@ -51,8 +51,8 @@ internal static class DehaloEval
             haloBar += halo ? 1 : 0; edgeBar += edge ? 1 : 0; psnrBar += psnr ? 1 : 0; freeBar += free ? 1 : 0; all += halo && edge && psnr && free ? 1 : 0;
         }
         Console.WriteLine($"mean halo reduction {sumReduction / Math.Max(1, n):F1} %, mean edge contrast kept {sumEdge / Math.Max(1, n):F1} %");
-        Console.WriteLine($"issue #4 bar met: halo↓ ≥ 70 % on {haloBar}/{photos.Length}, edge1 ≥ 95 % on {edgeBar}/{photos.Length}, " +
-            $"PSNR out > in on {psnrBar}/{photos.Length}, free→ ≥ 45 dB on {freeBar}/{photos.Length}; all four on {all}/{photos.Length}");
+        Console.WriteLine($"issue #4 bar met: halo↓ ≥ 70 % on {haloBar}/{photos.Count}, edge1 ≥ 95 % on {edgeBar}/{photos.Count}, " +
+            $"PSNR out > in on {psnrBar}/{photos.Count}, free→ ≥ 45 dB on {freeBar}/{photos.Count}; all four on {all}/{photos.Count}");
         Console.WriteLine("Columns: halo↓ = halo energy (overshoot beyond the clean picture's local plateaus, within 3 px of strong");
         Console.WriteLine("edges) removed; edge1 = step across strong edges at ±1 px with samples clamped to the plateaus, output vs");
         Console.WriteLine("input; raw1 = the same unclamped (halo counts as contrast there); clean% = edge1 of the clean upscale vs the");
