@@ -6,14 +6,15 @@ namespace Enhance.Plugin.Host.Framework;
 /// Hands the memory that glibc's malloc holds free back to the system, every
 /// <see cref="RendersPerTrim"/> renders and whenever the host ends a sequence or asks us to purge.
 ///
-/// Why: over thousands of small renders the host process's RSS grew by tens of KB per frame while
-/// nothing was retained — the managed heap stayed under 1 MB and the bytes in use in the malloc
-/// arenas stayed flat (bench/soak-memory.sh). What grew was free space inside the arenas: the host's
-/// per-frame images and the .NET runtime's threads allocate and free there, the freed chunks are
-/// fragmented, and glibc returns a heap's memory only from its top, so RSS crept up to hundreds of
-/// MB. malloc_trim(0) releases every free page inside the arenas (madvise), whatever lies above it.
-/// It only gives back memory that is already free, so it is safe in someone else's process; it
-/// costs well under a millisecond against a render. Without glibc (musl, macOS) it does nothing.
+/// Why: over thousands of small renders the host process's RSS grew by up to ~50 KB per frame
+/// while nothing was retained — the managed heap stayed near 1 MB and the bytes in use in the malloc
+/// arenas stayed flat (bench/soak-memory.sh). What grew was free space inside the arenas: the chunks
+/// freed each frame (the host's images among them) end up fragmented, and glibc gives a heap's
+/// memory back only from its top, so the free pages stayed resident (to 300+ MB). How much depends on
+/// thread timing; it was seen with our runtime's threads in the process, never with the host's C
+/// test plug-in alone. malloc_trim(0) releases every whole free page inside every arena (madvise),
+/// whatever lies above it. It only gives back memory that is already free, so it is safe in someone
+/// else's process, and it is cheap (0.2 ms for a 180 MB fragmented heap). Without glibc it does nothing.
 /// </summary>
 public static partial class NativeHeapTrim
 {
