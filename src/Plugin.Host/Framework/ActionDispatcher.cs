@@ -38,6 +38,7 @@ public sealed class ActionDispatcher(HostSuites suites, HostInfo host)
             case OfxNames.ActionPurgeCaches:
                 plugin.PurgeCaches();
                 Instance(handle)?.PurgeCaches();
+                NativeHeapTrim.Trim(); // the host wants memory back: free malloc pages too
                 return OfxStatus.OK;
         }
 
@@ -53,6 +54,7 @@ public sealed class ActionDispatcher(HostSuites suites, HostInfo host)
         {
             case OfxNames.ImageEffectActionRender:
                 instance.Render(new RenderArguments(inArgs));
+                NativeHeapTrim.AfterRender(); // see there: RSS creeps up over thousands of renders without it
                 return OfxStatus.OK;
             case OfxNames.ImageEffectActionGetRegionOfDefinition:
                 if (instance.GetRegionOfDefinition(new RegionOfDefinitionArguments(inArgs)) is not { } rod)
@@ -81,6 +83,7 @@ public sealed class ActionDispatcher(HostSuites suites, HostInfo host)
                 return OfxStatus.OK;
             case OfxNames.ImageEffectActionEndSequenceRender:
                 instance.EndSequenceRender();
+                NativeHeapTrim.Trim();
                 return OfxStatus.OK;
             default:
                 return OfxStatus.ReplyDefault;
