@@ -24,6 +24,7 @@ internal static class DehaloEval
         Console.WriteLine($"Halos: ×½ downscale, Lanczos3 ×2 upscale, unsharp mask σ={HaloScenario.SharpenSigma} amount={HaloScenario.SharpenAmount}; photos ≤ {HaloScenario.MaxSide} px.");
         Console.WriteLine($"{"photo",-16} {"edges",6} {"halo↓%",7} {"edge1%",7} {"raw1%",7} {"clean%",7} {"PSNR in",8} {"PSNR out",8} {"clean→",7} {"orig→",7} {"free→",7} {"ms",6}");
         double sumReduction = 0, sumEdge = 0; int n = 0;
+        int haloBar = 0, edgeBar = 0, psnrBar = 0, freeBar = 0, all = 0;
         foreach (var path in photos)
         {
             using var scenario = HaloScenario.FromPhoto(path);
@@ -45,8 +46,13 @@ internal static class DehaloEval
                 $"{QualityMetrics.Psnr(cleanOut, scenario.Clean),7:F2} {QualityMetrics.Psnr(originalOut, scenario.Original),7:F2} {QualityMetrics.Psnr(haloFreeOut, scenario.HaloFree),7:F2} {watch.Elapsed.TotalMilliseconds,6:F1}");
             if (saveTo is not null) Save(saveTo, scenario, result, settings);
             if (double.IsFinite(reduction)) { sumReduction += reduction; sumEdge += edge1; n++; }
+            bool halo = reduction >= 70, edge = edge1 >= 95, psnr = QualityMetrics.Psnr(result, scenario.Clean) > QualityMetrics.Psnr(scenario.Haloed, scenario.Clean);
+            bool free = QualityMetrics.Psnr(haloFreeOut, scenario.HaloFree) >= 45;
+            haloBar += halo ? 1 : 0; edgeBar += edge ? 1 : 0; psnrBar += psnr ? 1 : 0; freeBar += free ? 1 : 0; all += halo && edge && psnr && free ? 1 : 0;
         }
         Console.WriteLine($"mean halo reduction {sumReduction / Math.Max(1, n):F1} %, mean edge contrast kept {sumEdge / Math.Max(1, n):F1} %");
+        Console.WriteLine($"issue #4 bar met: halo↓ ≥ 70 % on {haloBar}/{photos.Count}, edge1 ≥ 95 % on {edgeBar}/{photos.Count}, " +
+            $"PSNR out > in on {psnrBar}/{photos.Count}, free→ ≥ 45 dB on {freeBar}/{photos.Count}; all four on {all}/{photos.Count}");
         Console.WriteLine("Columns: halo↓ = halo energy (overshoot beyond the clean picture's local plateaus, within 3 px of strong");
         Console.WriteLine("edges) removed; edge1 = step across strong edges at ±1 px with samples clamped to the plateaus, output vs");
         Console.WriteLine("input; raw1 = the same unclamped (halo counts as contrast there); clean% = edge1 of the clean upscale vs the");
@@ -91,6 +97,19 @@ internal static class DehaloEval
         ImageFiles.Save(removed, Path.Combine(dir, $"{scenario.Name}-removed.png"));
         using var cleanRemoved = Render(scenario.Clean, settings with { Output = DehaloOutput.RemovedDetail });
         ImageFiles.Save(cleanRemoved, Path.Combine(dir, $"{scenario.Name}-clean-removed.png"));
+        ImageFiles.Save(scenario.HaloFree, Path.Combine(dir, $"{scenario.Name}-free.png"));
+        using var freeOut = Render(scenario.HaloFree, settings);
+        SaveAmplifiedChange(scenario.HaloFree, freeOut, Path.Combine(dir, $"{scenario.Name}-free-change.png"));
+        SaveAmplifiedChange(scenario.Haloed, result, Path.Combine(dir, $"{scenario.Name}-change.png"));
+    }
+
+    /// <summary>0.5 + 8·(output − input): changes a few 8-bit levels large become visible.</summary>
+    private static void SaveAmplifiedChange(FloatImage input, FloatImage output, string path)
+    {
+        using var change = new FloatImage(input.Bounds, input.Channels);
+        for (int i = 0; i < change.Pixels.Length; i++)
+            change.Pixels[i] = Math.Clamp(0.5f + 8 * (output.Pixels[i] - input.Pixels[i]), 0f, 1f);
+        ImageFiles.Save(change, path);
     }
 
     private static FloatImage Render(FloatImage input, DehaloSettings settings)

@@ -15,7 +15,9 @@ namespace Enhance.Effects.Dehalo;
 ///     the reference rules, where it loses much (texture) the source is kept.
 ///  4. <see cref="HaloLimiter.Limit"/>: the source clamped to the 5×5 range of that merged reference
 ///     (<see cref="LimitRadius"/>), optionally at sub-pixel positions; <see cref="HaloLimiter.FadeLargeCorrections"/>
-///     spares thin lines; <see cref="HaloLimiter.ApplyStrengths"/> for dark and bright halos.
+///     spares thin lines; <see cref="HaloCoherence.Apply"/> keeps only corrections the source's high-pass backs up
+///     as a one-sided halo lobe (texture oscillates) and drops tiny ones; <see cref="HaloLimiter.ApplyStrengths"/>
+///     for dark and bright halos.
 ///  5. <see cref="EdgeProtection.Build"/>: confines the change to the halo zone beside strong edges and keeps
 ///     the edges' centre lines unchanged.
 ///  6. <see cref="LumaTransfer.Write"/>: the luma change added to R, G, B (colour differences kept), alpha copied.
@@ -101,6 +103,7 @@ public static class DehaloProcessor
             NeighbourhoodFilters.MinMax(reference, lohiArea, LimitRadius, LimitRadius, low, high);
             HaloLimiter.Limit(luma, low, high, area, s.Supersample, delta);
             HaloLimiter.FadeLargeCorrections(delta, low, high, area);
+            HaloCoherence.Apply(luma, blur, low, high, area, delta);
         }
         HaloLimiter.ApplyStrengths(delta, area, (float)s.DarkStrength, (float)s.BrightStrength);
 

@@ -8,14 +8,28 @@ namespace Enhance.Effects.Tests.Dehalo;
 
 /// <summary>
 /// The quality bar on real photographs with halos made as they happen (HaloScenario: ×½ downscale,
-/// Lanczos ×2 upscale, unsharp mask σ 1.5, amount 1), at default settings.
-/// The full bar (halo energy −70 %, edge contrast ≥ 95 %, PSNR gain, halo-free ≥ 45 dB) is asserted on four
-/// photos that meet it; `enhance-eval dehalo` prints all 14, several of which miss the 70 % or the 45 dB
-/// (see the report). Edge contrast and the PSNR gain hold on every photo and are asserted on all of them.
+/// Lanczos ×2 upscale, unsharp mask σ 1.5, amount 1), at default settings, on all 14 test photos:
+/// halo energy −70 %, edge contrast ≥ 95 % and a PSNR gain hold on every photo and are asserted on every photo.
+/// The fourth part, a halo-free picture changed by at most 45 dB of PSNR, holds on 7 of the 14 (the finely
+/// textured ones, gravel, grass, brick, motorcycle, astronaut, the two flower meadows, reach 40.4–43.9 dB:
+/// their pixel-sized texture next to strong edges still pokes out of the blurred range, see the report);
+/// it is asserted at 45 dB on those 7 and, so that it cannot silently get worse, at 40 dB on the rest.
+/// `enhance-eval dehalo` prints every figure.
 /// </summary>
 public class DehaloQualityTests(ITestOutputHelper log)
 {
-    public static TheoryData<string> FullBarPhotos => new() { "Garden", "LadyBird", "Storm", "chelsea" };
+    /// <summary>Photos whose halo-free version the node leaves at ≥ 45 dB.</summary>
+    private static readonly HashSet<string> HaloFreeBarPhotos = ["Garden", "LadyBird", "Storm", "Wood", "chelsea", "coffee", "rocket"];
+
+    public static TheoryData<string> AllPhotos
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var path in TestImages.Photos) data.Add(Path.GetFileNameWithoutExtension(path));
+            return data;
+        }
+    }
 
     private static FloatImage Render(FloatImage input)
     {
@@ -24,8 +38,15 @@ public class DehaloQualityTests(ITestOutputHelper log)
         return output;
     }
 
+    [Fact]
+    public void Every_test_photo_is_measured()
+    {
+        Assert.Equal(14, TestImages.Photos.Count);
+        Assert.Subset(TestImages.Photos.Select(p => Path.GetFileNameWithoutExtension(p)!).ToHashSet(), HaloFreeBarPhotos);
+    }
+
     [Theory]
-    [MemberData(nameof(FullBarPhotos))]
+    [MemberData(nameof(AllPhotos))]
     public void Meets_the_quality_bar(string photo)
     {
         using var scenario = HaloScenario.FromPhoto(TestImages.Photo(photo));
@@ -39,26 +60,11 @@ public class DehaloQualityTests(ITestOutputHelper log)
         double haloFree = QualityMetrics.Psnr(haloFreeOut, scenario.HaloFree);
         log.WriteLine($"{photo}: halo energy −{reduction:P1}, edge contrast {contrast:P1}, PSNR {psnrIn:F2} → {psnrOut:F2} dB, halo-free {haloFree:F2} dB");
 
-        Assert.True(edges.Edges.Length > 1000, "the photo has strong edges to measure");
+        Assert.True(edges.Edges.Length > 400, "the photo has strong edges to measure");
         Assert.True(reduction >= 0.70, $"halo energy reduced by {reduction:P1}");
         Assert.True(contrast >= 0.95, $"edge contrast kept {contrast:P1}");
         Assert.True(psnrOut > psnrIn + 0.5, $"PSNR {psnrIn:F2} → {psnrOut:F2}");
-        Assert.True(haloFree >= 45, $"halo-free picture changed: {haloFree:F2} dB");
-    }
-
-    [Fact]
-    public void Keeps_edges_and_improves_psnr_on_every_photo()
-    {
-        foreach (var path in TestImages.Photos)
-        {
-            using var scenario = HaloScenario.FromPhoto(path);
-            var edges = HaloMetrics.FindEdges(scenario.Clean);
-            using var result = Render(scenario.Haloed);
-            double contrast = HaloMetrics.EdgeContrast(edges, result) / HaloMetrics.EdgeContrast(edges, scenario.Haloed);
-            double psnrIn = QualityMetrics.Psnr(scenario.Haloed, scenario.Clean), psnrOut = QualityMetrics.Psnr(result, scenario.Clean);
-            log.WriteLine($"{scenario.Name}: edge contrast {contrast:P1}, PSNR {psnrIn:F2} → {psnrOut:F2} dB");
-            Assert.True(contrast >= 0.95, $"{scenario.Name}: edge contrast kept {contrast:P1}");
-            Assert.True(psnrOut > psnrIn, $"{scenario.Name}: PSNR {psnrIn:F2} → {psnrOut:F2}");
-        }
+        double floor = HaloFreeBarPhotos.Contains(photo) ? 45 : 40;
+        Assert.True(haloFree >= floor, $"halo-free picture changed: {haloFree:F2} dB (bar {floor} dB)");
     }
 }

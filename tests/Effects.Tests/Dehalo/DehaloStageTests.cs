@@ -167,6 +167,54 @@ public class DehaloStageTests
     }
 
     [Fact]
+    public void Coherence_weight_equals_brute_force()
+    {
+        var area = new PixelRect(-3, 2, 38, 13);
+        using var luma = TestPlanes.Random(area.Inflate(1, 1), 11);
+        using var blur = TestPlanes.Random(area.Inflate(1, 1), 12);
+        using var low = TestPlanes.From(area, (x, y) => 0.1f + 0.01f * ((x + y) & 3));
+        using var high = TestPlanes.From(area, (x, y) => 0.7f + 0.02f * (x & 1));
+        using var c = TestPlanes.Random(area, 13);
+        foreach (ref var v in c.Pixels) v = (v - 0.5f) * 0.2f;
+        var expected = new float[c.Pixels.Length];
+        for (int y = area.Y1; y < area.Y2; y++)
+            for (int x = area.X1; x < area.X2; x++)
+            {
+                double sum = 0, abs = 0;
+                for (int dy = -1; dy <= 1; dy++)
+                    for (int dx = -1; dx <= 1; dx++)
+                    {
+                        double e = luma.At(x + dx, y + dy, 0) - blur.At(x + dx, y + dy, 0);
+                        sum += e; abs += Math.Abs(e);
+                    }
+                double cv = c.At(x, y, 0);
+                double magnitude = Math.Max(Math.Abs(cv) - HaloCoherence.DeadZone * (high.At(x, y, 0) - low.At(x, y, 0)), 0);
+                double w = Math.Max(cv < 0 ? sum : -sum, 0) / (abs + 1e-6);
+                expected[(y - area.Y1) * area.Width + x - area.X1] = (float)(Math.Sign(cv) * magnitude * w * w);
+            }
+        HaloCoherence.Apply(luma, blur, low, high, area, c);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], c.Pixels[i], 5);
+    }
+
+    [Fact]
+    public void Coherence_keeps_a_one_sided_halo_and_drops_a_texture_peak()
+    {
+        var area = new PixelRect(0, 0, 7, 3);
+        using var blur = TestPlanes.From(area.Inflate(1, 1), (_, _) => 0.5f);
+        // Left: a bright halo lobe (the source above the reference all around pixel 1). Right: texture, the
+        // source alternating about the reference around pixel 5, whose bright peak pokes out of the range.
+        using var luma = TestPlanes.From(area.Inflate(1, 1), (x, y) => x <= 2 ? 0.58f : ((x + y) & 1) == 0 ? 0.6f : 0.4f);
+        using var low = TestPlanes.From(area, (_, _) => 0f);
+        using var high = TestPlanes.From(area, (_, _) => 0.55f);
+        using var c = TestPlanes.From(area, (x, _) => x == 1 ? -0.03f : x == 5 ? -0.05f : 0f);
+        HaloCoherence.Apply(luma, blur, low, high, area, c);
+        // The lobe loses only the dead zone (1 % of the 0.55 range); the texture peak keeps (1/9)² of the rest.
+        Assert.Equal(-0.03f + 0.0055f, c.At(1, 1, 0), 5);
+        Assert.InRange(c.At(5, 1, 0), -0.001f, 0f);
+        Assert.Equal(0f, c.At(0, 1, 0));
+    }
+
+    [Fact]
     public void Centre_line_strength_measures_the_step_height_on_the_edge_only()
     {
         var area = new PixelRect(0, 0, 48, 12);
