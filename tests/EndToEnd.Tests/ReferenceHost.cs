@@ -25,7 +25,11 @@ public static class ReferenceHost
 
     public static HostRun Run(params string[] arguments) => Run(InstalledPluginDir, arguments);
 
-    public static HostRun Run(string pluginPath, IEnumerable<string> arguments)
+    /// <summary>A run with extra environment variables (e.g. ENHANCE_GPU_STATS=1).</summary>
+    public static HostRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Run(InstalledPluginDir, arguments, environment);
+
+    public static HostRun Run(string pluginPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(Executable))
             throw new FileNotFoundException($"The reference host is not built at {Executable}; run ./test.sh (or cmake --build build).");
@@ -34,6 +38,7 @@ public static class ReferenceHost
         var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments) start.ArgumentList.Add(a);
         start.Environment["OFX_PLUGIN_PATH"] = pluginPath;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -61,7 +61,7 @@ int runOfxhost(const std::vector<std::string> &args, std::ostream &out, std::ost
     out << usage();
     return 0;
   }
-  configureHost(HostIdentity{o.hostName, o.hostLabel, o.gpu == "opencl"});
+  configureHost(HostIdentity{o.hostName, o.hostLabel, o.gpu});
   setVerbose(o.verbose);
   try {
     PluginCache plugins;

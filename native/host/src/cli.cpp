@@ -34,6 +34,9 @@ common options:
   --no-default-paths         search only --plugin-path directories (not OFX_PLUGIN_PATH, /usr/OFX/Plugins)
   --gpu opencl               render plug-ins declaring OpenCL render support on the first OpenCL
                              device (cl_mem buffers of packed rows, the host's in-order queue)
+  --gpu cuda                 render plug-ins declaring CUDA render support on CUDA device 0
+                             (CUdeviceptr images of packed rows, the host's stream; libcuda.so.1
+                             is loaded at run time, OFXHOST_CUDA_LIBRARY names another file)
   --verbose                  print progress and log messages
 exit status: 0 ok, 1 bad command line, 2 a plug-in returned an error, 3 host error (files, support)
 )";
@@ -240,8 +243,8 @@ bool parseCli(const std::vector<std::string> &argsIn, CliOptions *o, std::string
       o->resolvePage = v;
     } else if (a == "--gpu") {
       if (!value(&o->gpu)) return false;
-      if (o->gpu != "opencl") {
-        *error = "--gpu needs opencl, got '" + o->gpu + "'";
+      if (o->gpu != "opencl" && o->gpu != "cuda") {
+        *error = "--gpu needs opencl or cuda, got '" + o->gpu + "'";
         return false;
       }
     } else if (a == "--context") {

@@ -49,7 +49,7 @@ struct CliOptions {
   bool forceDepth = false;
   std::string resolvePage;
   std::string context;
-  std::string gpu;  // "" (CPU images) or "opencl"
+  std::string gpu;  // "" (CPU images), "opencl" or "cuda"
   FileFormat outputFormat = FileFormat::Auto;
 };
 

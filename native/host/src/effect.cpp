@@ -127,9 +127,10 @@ Effect::Effect(Plugin *plugin, Role role, const std::string &context)
   props.defineInt(kOfxImageEffectPropSupportsMultipleClipDepths, {0});
   props.defineInt(kOfxImageEffectPropSupportsMultipleClipPARs, {0});
   props.definePointer(kOfxPropInstanceData, {nullptr});
-  // GPU render extensions: plug-ins opt in; the host uses OpenCL buffers only with --gpu opencl.
+  // GPU render extensions: plug-ins opt in; the host uses device images only with --gpu opencl|cuda.
   props.defineString(kOfxImageEffectPropOpenCLRenderSupported, {"false"});
   props.defineString(kOfxImageEffectPropCudaRenderSupported, {"false"});
+  props.defineString(kOfxImageEffectPropCudaStreamSupported, {"false"});
   if (!context.empty()) props.defineString(kOfxImageEffectPropContext, {context}, true);
 }
 

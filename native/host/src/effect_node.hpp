@@ -32,7 +32,7 @@ class RenderContext {
   std::map<std::string, OfxRectI> regionsOfInterest;
   ClipImage *output = nullptr;
   std::unique_ptr<ClipImage> ownedOutput;  // the image behind output
-  bool openCl = false;  // images of this render are cl_mem buffers on settings.openCl's queue
+  bool gpu = false;  // images of this render are device memory of settings.gpu (cl_mem / CUdeviceptr)
   std::mutex lock;
   std::vector<std::unique_ptr<ClipImage>> handedOut;  // freed on release or at the end
 };
@@ -79,11 +79,11 @@ class EffectNode : public ImageSource, public ClipImageProvider {
   std::map<std::string, OfxRectI> regionsOfInterest(double time, const OfxRectI &window, OfxPointD scale);
   void addRenderArgs(PropertySet &in, double time, OfxPointD scale) const;
   std::mutex &renderLock();
-  // GPU mode (--gpu opencl): whether this plug-in renders on the host's OpenCL queue, where a
-  // render's images live, and one Render call with CPU or OpenCL images.
-  bool openClRender() const;
+  // GPU mode (--gpu opencl|cuda): whether this plug-in renders on the host's OpenCL queue or CUDA
+  // stream, where a render's images live, and one Render call with CPU or device images.
+  bool gpuRender() const;
   ImageStorageFactory storageFor(const RenderContext *rc) const;
-  OfxStatus renderAttempt(RenderContext &rc, bool openCl);
+  OfxStatus renderAttempt(RenderContext &rc, bool gpu);
   Depth clipDepth(const Clip &c) const;
   // The render in progress for a clipGetImage call: the calling thread's, or, for a call from a
   // thread the plug-in started itself, the one active render of this node at `time` (null and

@@ -129,32 +129,30 @@ FloatImage EffectNode::renderWindow(double time, const OfxRectI &window, OfxPoin
     const OfxRectI want = intersect(rc.regionsOfInterest[kv.first], kv.second->regionOfDefinition(time, scale));
     rc.inputs[kv.first] = kv.second->render(time, want, scale);
   }
-  // A plug-in that declared OpenCL render support renders on the host's queue; if it answers
-  // kOfxStatGPURenderFailed the host renders the same window again with CPU images.
-  const bool gpu = openClRender();
+  // A plug-in that declared render support for the GPU API in use renders on the host's queue or
+  // stream; if it answers kOfxStatGPURenderFailed the host renders the same window again with CPU images.
+  const bool gpu = gpuRender();
   OfxStatus st = renderAttempt(rc, gpu);
   if (gpu && st == kOfxStatGPURenderFailed) {
-    if (verbose()) std::fprintf(stderr, "[ofxhost] %s: OpenCL render failed, rendering on the CPU\n", label_.c_str());
+    if (verbose()) std::fprintf(stderr, "[ofxhost] %s: %s render failed, rendering on the CPU\n", label_.c_str(), settings_.gpu->apiName());
     st = renderAttempt(rc, false);
   }
   if (st != kOfxStatOK) throw OfxError(st, plugin_->identifier, kOfxImageEffectActionRender);
   return rc.output->toFloat();
 }
 
-bool EffectNode::openClRender() const {
-  return settings_.openCl != nullptr &&
-         instance_->props.str(kOfxImageEffectPropOpenCLRenderSupported, 0, "false") == "true";
-}
+bool EffectNode::gpuRender() const { return settings_.gpu != nullptr && settings_.gpu->supportedBy(instance_->props); }
 
 ImageStorageFactory EffectNode::storageFor(const RenderContext *rc) const {
-  return rc != nullptr && rc->openCl ? settings_.openCl->storage() : settings_.storage;
+  return rc != nullptr && rc->gpu ? settings_.gpu->storage() : settings_.storage;
 }
 
-OfxStatus EffectNode::renderAttempt(RenderContext &rc, bool openCl) {
+OfxStatus EffectNode::renderAttempt(RenderContext &rc, bool gpu) {
   const double time = rc.time;
   const OfxPointD scale = rc.scale;
   const OfxRectI window = rc.window;
-  rc.openCl = openCl;
+  rc.gpu = gpu;
+  if (gpu) settings_.gpu->enterRenderThread();
   Clip *outClip = instance_->findClip(kOfxImageEffectOutputClipName);
   auto output = std::make_unique<ClipImage>(window, clipDepth(*outClip), clipComponents(*outClip), storageFor(&rc));
   output->setDescription(time, scale, regionOfDefinition(time, scale), label_ + "/out");
@@ -165,10 +163,7 @@ OfxStatus EffectNode::renderAttempt(RenderContext &rc, bool openCl) {
   addRenderArgs(in, time, scale);
   in.defineString(kOfxImageEffectPropFieldToRender, {kOfxImageFieldNone});
   in.defineInt(kOfxImageEffectPropRenderWindow, {window.x1, window.y1, window.x2, window.y2}, true);
-  if (openCl) {
-    in.defineInt(kOfxImageEffectPropOpenCLEnabled, {1});
-    in.definePointer(kOfxImageEffectPropOpenCLCommandQueue, {settings_.openCl->commandQueue()});
-  }
+  if (gpu) settings_.gpu->addRenderArgs(in, instance_->props);
   OfxStatus st;
   {
     std::unique_lock<std::mutex> guard;
@@ -182,6 +177,7 @@ OfxStatus EffectNode::renderAttempt(RenderContext &rc, bool openCl) {
     std::lock_guard<std::mutex> g(activeLock_);
     active_.erase(std::find(active_.begin(), active_.end(), &rc));
   }
+  if (gpu && st == kOfxStatOK) settings_.gpu->finishRender();
   {
     // The images of a failed attempt are the wrong kind for the retry.
     std::lock_guard<std::mutex> g(rc.lock);

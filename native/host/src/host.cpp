@@ -71,9 +71,10 @@ void configureHost(const HostIdentity &id) {
   p.defineInt(kOfxParamHostPropPageRowColumnCount, {0, 0}, true);
   p.definePointer(kOfxPropHostOSHandle, {nullptr}, true);
   p.defineString(kOfxImageEffectPropOpenGLRenderSupported, {"false"}, true);
-  p.defineString(kOfxImageEffectPropCudaRenderSupported, {"false"}, true);
-  p.defineString(kOfxImageEffectPropCudaStreamSupported, {"false"}, true);
-  p.defineString(kOfxImageEffectPropOpenCLRenderSupported, {id.openCl ? "true" : "false"}, true);
+  const bool cuda = id.gpu == "cuda";
+  p.defineString(kOfxImageEffectPropCudaRenderSupported, {cuda ? "true" : "false"}, true);
+  p.defineString(kOfxImageEffectPropCudaStreamSupported, {cuda ? "true" : "false"}, true);
+  p.defineString(kOfxImageEffectPropOpenCLRenderSupported, {id.gpu == "opencl" ? "true" : "false"}, true);
   p.defineString(kOfxImageEffectPropOpenCLSupported, {"false"}, true);
   p.defineString(kOfxImageEffectPropCPURenderSupported, {"true"}, true);
   p.defineInt(kOfxImageEffectPropRenderQualityDraft, {0}, true);

@@ -10,7 +10,7 @@ namespace ofxhost {
 struct HostIdentity {
   std::string name = "io.enhance.ofxhost";
   std::string label = "Enhance reference host";
-  bool openCl = false;  // --gpu opencl: advertise OpenCL buffer rendering
+  std::string gpu = "";  // --gpu: "opencl" advertises OpenCL buffer rendering, "cuda" CUDA rendering with streams
 };
 
 // Rebuilds the host property set (call before any plug-in is loaded). Impersonating another

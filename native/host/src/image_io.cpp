@@ -2,8 +2,11 @@
 #include "image_io.hpp"
 
 #include "image_source.hpp"
+#include "pfm_io.hpp"
 
+#if OFXHOST_HAVE_OIIO
 #include <OpenImageIO/imageio.h>
+#endif
 
 #include <algorithm>
 #include <cctype>
@@ -31,6 +34,8 @@ bool parseFileFormat(const std::string &s, FileFormat *out) {
 }
 
 FloatImage readImage(const std::string &path) {
+  if (lowerExtension(path) == "pfm") return readPfm(path);
+#if OFXHOST_HAVE_OIIO
   auto in = OIIO::ImageInput::open(path);
   if (!in) throw HostError("cannot open image '" + path + "': " + OIIO::geterror());
   const OIIO::ImageSpec &spec = in->spec();
@@ -56,10 +61,15 @@ FloatImage readImage(const std::string &path) {
     }
   }
   return img;
+#else
+  throw HostError("cannot read '" + path + "': this ofxhost was built without OpenImageIO and reads .pfm images only");
+#endif
 }
 
 void writeImage(const std::string &path, const FloatImage &image, FileFormat format) {
   const std::string ext = lowerExtension(path);
+  if (ext == "pfm") return writePfm(path, image);
+#if OFXHOST_HAVE_OIIO
   const bool jpeg = ext == "jpg" || ext == "jpeg";
   const int nc = jpeg ? 3 : 4;
   OIIO::TypeDesc type = OIIO::TypeDesc::UINT8;
@@ -91,6 +101,10 @@ void writeImage(const std::string &path, const FloatImage &image, FileFormat for
   if (!out->open(path, spec)) throw HostError("cannot create '" + path + "': " + out->geterror());
   if (!out->write_image(OIIO::TypeDesc::FLOAT, file.data()) || !out->close())
     throw HostError("cannot write '" + path + "': " + out->geterror());
+#else
+  (void)format;
+  throw HostError("cannot write '" + path + "': this ofxhost was built without OpenImageIO and writes .pfm images only");
+#endif
 }
 
 FloatImage resampleToScale(const FloatImage &full, OfxPointD scale) {

@@ -22,11 +22,9 @@ NodeGraph::NodeGraph(PluginCache &plugins, const CliOptions &o) : plugins_(plugi
   settings_.context = o.context;
   settings_.firstFrame = o.firstFrame;
   settings_.lastFrame = o.lastFrame;
-  if (o.gpu == "opencl") {
-    std::string why;
-    settings_.openCl = createOpenClContext(&why);
-    if (settings_.openCl == nullptr) throw HostError("--gpu opencl: " + why);
-    if (o.verbose) std::fprintf(stderr, "[ofxhost] OpenCL: %s\n", settings_.openCl->description().c_str());
+  if (!o.gpu.empty()) {
+    settings_.gpu = createGpuContext(o.gpu);
+    if (o.verbose) std::fprintf(stderr, "[ofxhost] %s: %s\n", settings_.gpu->apiName(), settings_.gpu->description().c_str());
   }
 }
 

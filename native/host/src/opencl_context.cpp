@@ -1,6 +1,8 @@
 // opencl_context.cpp — the OpenCL GpuContext: context, in-order queue and cl_mem image storage.
 #include "gpu_context.hpp"
 
+#include "enhance/ofx_abi.h"
+
 #if OFXHOST_HAVE_OPENCL
 #define CL_TARGET_OPENCL_VERSION 120
 #include <CL/cl.h>
@@ -91,7 +93,14 @@ class OpenClContext final : public GpuContext {
   OpenClContext(const OpenClContext &) = delete;
   OpenClContext &operator=(const OpenClContext &) = delete;
 
-  void *commandQueue() const override { return queue_; }
+  const char *apiName() const override { return "OpenCL"; }
+  bool supportedBy(const PropertySet &p) const override {
+    return p.str(kOfxImageEffectPropOpenCLRenderSupported, 0, "false") == "true";
+  }
+  void addRenderArgs(PropertySet &in, const PropertySet &) const override {
+    in.defineInt(kOfxImageEffectPropOpenCLEnabled, {1});
+    in.definePointer(kOfxImageEffectPropOpenCLCommandQueue, {queue_});
+  }
   std::string description() const override { return description_; }
   ImageStorageFactory storage() override {
     cl_context context = context_;

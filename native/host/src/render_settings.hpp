@@ -22,8 +22,9 @@ struct RenderSettings {
   double firstFrame = 0, lastFrame = 0;
   OfxPointD projectSize{0, 0}; // canonical size of the main input
   ImageStorageFactory storage = hostStorageFactory();
-  // --gpu opencl: plug-ins declaring OpenCL render support get device buffers and this queue.
-  std::shared_ptr<GpuContext> openCl;
+  // --gpu opencl|cuda: plug-ins declaring render support for its API get device images and its
+  // queue/stream; the others keep CPU images.
+  std::shared_ptr<GpuContext> gpu;
 
   // Resolve's Edit and Color pages never ask for the RoD: output = input size.
   bool ignoresRegionOfDefinition() const { return resolvePage == "Edit" || resolvePage == "Color"; }

@@ -130,12 +130,15 @@ TEST(Cli, SplitNodeRefUsesTheLastDot) {
   EXPECT_FALSE(splitNodeRef("trailing.", &node, &name));
 }
 
-TEST(Cli, GpuModeIsOpenClOnly) {
+TEST(Cli, GpuModeIsOpenClOrCuda) {
   CliOptions o;
   std::string e;
   ASSERT_TRUE(parse({"render", "--node", "a", "--input", "i", "--output", "o", "--gpu", "opencl"}, &o, &e)) << e;
   EXPECT_EQ(o.gpu, "opencl");
   CliOptions cuda;
-  EXPECT_FALSE(parse({"render", "--node", "a", "--input", "i", "--output", "o", "--gpu", "cuda"}, &cuda, &e));
-  EXPECT_NE(e.find("--gpu needs opencl"), std::string::npos) << e;
+  ASSERT_TRUE(parse({"render", "--node", "a", "--input", "i", "--output", "o", "--gpu", "cuda"}, &cuda, &e)) << e;
+  EXPECT_EQ(cuda.gpu, "cuda");
+  CliOptions metal;
+  EXPECT_FALSE(parse({"render", "--node", "a", "--input", "i", "--output", "o", "--gpu", "metal"}, &metal, &e));
+  EXPECT_NE(e.find("--gpu needs opencl or cuda, got 'metal'"), std::string::npos) << e;
 }

@@ -4,14 +4,24 @@
 #include "app.hpp"
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <limits>
 #include <sstream>
 
 namespace ofxhost::test {
 
+namespace {
+// The build tree's folders, unless the environment names others: tools/gpu-check.sh runs this
+// binary on a GPU machine where the build tree does not exist.
+std::string folder(const char *variable, const char *builtIn) {
+  const char *value = std::getenv(variable);
+  return value != nullptr && *value != '\0' ? value : builtIn;
+}
+}  // namespace
+
 std::string workDir(const std::string &name) {
-  const std::filesystem::path dir = std::filesystem::path(OFXHOST_TEST_WORK_DIR) / name;
+  const std::filesystem::path dir = std::filesystem::path(folder("OFXHOST_TEST_WORK_DIR", OFXHOST_TEST_WORK_DIR)) / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir.string();
@@ -44,7 +54,7 @@ double maxDifference(const FloatImage &a, const FloatImage &b) {
 int runHost(const std::vector<std::string> &args, std::string *out, std::string *err) {
   std::vector<std::string> all = args;
   all.emplace_back("--plugin-path");
-  all.emplace_back(OFXHOST_TEST_PLUGIN_DIR);
+  all.emplace_back(folder("OFXHOST_TEST_PLUGIN_DIR", OFXHOST_TEST_PLUGIN_DIR));
   all.emplace_back("--no-default-paths");  // installed plug-ins must not change test results
   std::ostringstream o, e;
   const int rc = runOfxhost(all, o, e);

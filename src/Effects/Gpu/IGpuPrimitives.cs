@@ -23,6 +23,9 @@ public interface IGpuPrimitives
 {
     GpuBackend Backend { get; }
 
+    /// <summary>Host↔device bytes moved by Download/Upload/ReadBytes/WriteBytes on this instance (one per render).</summary>
+    GpuTransferCounter Transfers { get; }
+
     /// <summary>A temporary buffer in the host's context.</summary>
     IDeviceBuffer Allocate(long bytes);
 

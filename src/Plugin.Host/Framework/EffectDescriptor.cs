@@ -58,7 +58,7 @@ public sealed class EffectDescriptor(ImageEffectHandle effect, HostInfo host)
     /// <summary>
     /// What every Enhance node declares: grouped under "Enhance", filter and general contexts, the
     /// depths the pixel converter handles, tiles and render scales, fully thread-safe renders, and
-    /// OpenCL buffer rendering where OpenCL runs here (<see cref="GpuRenderScope"/>).
+    /// CUDA and OpenCL buffer rendering where each runs here (<see cref="GpuRenderScope"/>).
     /// </summary>
     public EffectDescriptor EnhanceFilter(string label, string description, bool temporalAccess = false)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Enhance.Effects.Gpu;
+using Enhance.Effects.Gpu.Cuda;
 using Enhance.Effects.Gpu.OpenCl;
 using Enhance.Effects.Imaging;
 using Enhance.Plugin.Host.Framework;
@@ -9,69 +10,90 @@ using Enhance.Plugin.OfxBridge.Effects;
 namespace Enhance.Plugin.Host.Imaging;
 
 /// <summary>
-/// The device side of one render that the host asked to run on its OpenCL queue
-/// (OfxImageEffectPropOpenCLEnabled): the images' data are cl_mem buffers of packed float rows,
-/// not host memory. Nodes with GPU kernels run them on <see cref="Primitives"/>; everything else
-/// goes through <see cref="ReadSource"/>/<see cref="WriteResult"/>, a device→host→device round trip
-/// around the CPU code (reported once per node as a slow path). Anything we cannot serve on the
-/// device becomes kOfxStatGPURenderFailed, which tells the host to render again with CPU images.
-/// One place decides this for every node, so the nodes only add their kernels.
+/// The device side of one render that the host asked to run on the GPU: on its CUDA stream in its
+/// current context (OfxImageEffectPropCudaEnabled: the images' data are CUdeviceptrs) or on its
+/// OpenCL queue (OfxImageEffectPropOpenCLEnabled: cl_mem buffers) — packed float rows either way,
+/// not host memory. Nodes with GPU kernels run them on <see cref="Primitives"/>, whatever the
+/// backend; everything else goes through <see cref="ReadSource"/>/<see cref="WriteResult"/>, a
+/// device→host→device round trip around the CPU code (reported once per node as a slow path).
+/// Anything we cannot serve on the device becomes kOfxStatGPURenderFailed, which tells the host to
+/// render again with CPU images. One place decides this for every node, so the nodes only add their kernels.
 /// </summary>
 public sealed class GpuRenderScope
 {
     // Slow paths are worth one line per node and reason, not one per frame.
     private static readonly ConcurrentDictionary<string, bool> ReportedSlowPaths = new();
 
-    private GpuRenderScope(string nodeName, OpenClPrimitives primitives, DeviceImage output, DeviceImage source)
+    private readonly GpuRenderPath _path;
+    private bool _failed, _completed;
+
+    private GpuRenderScope(string nodeName, GpuRenderPath path, DeviceImage output, DeviceImage source)
     {
         NodeName = nodeName;
-        Primitives = primitives;
+        _path = path;
         Output = output;
         Source = source;
     }
 
     public string NodeName { get; }
-    public OpenClPrimitives Primitives { get; }
+
+    /// <summary>The backend's primitives, on the host's queue or stream.</summary>
+    public IGpuPrimitives Primitives => _path.Primitives!;
+
+    public GpuBackend Backend => _path.Backend;
+
+    /// <summary>"CUDA" or "OpenCL", for messages.</summary>
+    public string BackendName => NameOf(_path.Backend);
+
     public DeviceImage Output { get; }
     public DeviceImage Source { get; }
 
     /// <summary>
-    /// Advertises OpenCL buffer rendering in Describe, only where an OpenCL runtime loads here, so a
-    /// host never hands us device memory we cannot touch. CUDA is not wired to the nodes yet.
+    /// Advertises GPU rendering in Describe, only for what runs here, so a host never hands us
+    /// device memory we cannot touch: OpenCL buffers where an OpenCL runtime loads, CUDA (with
+    /// stream support: we enqueue on the host's stream and never wait) where libcuda loads and sees
+    /// a device. With CUDA declared, the PTX compile starts now on a pool thread, so the first CUDA
+    /// render finds the kernels ready instead of stalling seconds on ILGPU.
     /// </summary>
     public static void DeclareSupport(EffectDescriptor d)
     {
-        if (GpuSupport.Current.OpenCl)
+        var support = GpuSupport.Current;
+        if (support.OpenCl)
             d.Properties.TrySetString(OfxNames.ImageEffectPropOpenCLRenderSupported, "true");
+        if (support.Cuda)
+        {
+            d.Properties.TrySetString(OfxNames.ImageEffectPropCudaRenderSupported, "true");
+            d.Properties.TrySetString(OfxNames.ImageEffectPropCudaStreamSupported, "true");
+            _ = PtxCompiler.PrepareInBackground();
+        }
     }
 
     /// <summary>The device images of a GPU render; null for a CPU render (host memory).</summary>
     public static GpuRenderScope? Open(RenderArguments args, OfxImage output, OfxImage source, string nodeName)
     {
-        if (args.CudaEnabled)
-            throw Failed(nodeName, "the host asked for a CUDA render, which this node does not declare");
-        if (!args.OpenClEnabled) return null;
+        var request = new GpuRenderRequest(args.CudaEnabled, args.CudaStream, args.OpenClEnabled, args.OpenClCommandQueue);
+        if (!request.IsGpu) return null;
         GpuRenderPath path;
         try
         {
-            path = GpuRenderPath.Select(GpuRenderRequest.OpenCl(args.OpenClCommandQueue));
+            path = GpuRenderPath.Select(request);
         }
         catch (GpuRenderException e)
         {
             throw Failed(nodeName, e.Message, e);
         }
-        var primitives = (OpenClPrimitives)path.Primitives!;
-        return new GpuRenderScope(nodeName, primitives, Describe(output, nodeName), Describe(source, nodeName));
+        string backend = NameOf(path.Backend);
+        return new GpuRenderScope(nodeName, path, Describe(output, nodeName, backend), Describe(source, nodeName, backend));
     }
 
     /// <summary>A host image as a device image; only packed float rows are device images we can index.</summary>
-    public static DeviceImage Describe(OfxImage image, string nodeName)
+    public static DeviceImage Describe(OfxImage image, string nodeName, string backend = "GPU")
     {
         if (image.Depth != PixelDepth.Float)
-            throw Failed(nodeName, $"OpenCL images must be float, the host gave {image.DepthName}");
+            throw Failed(nodeName, $"{backend} images must be float, the host gave {image.DepthName}");
         int packed = image.Width * image.ChannelCount * sizeof(float);
         if (image.RowBytes != packed)
-            throw Failed(nodeName, $"OpenCL image rows must be packed ({packed} bytes), the host gave {image.RowBytes}");
+            throw Failed(nodeName, $"{backend} image rows must be packed ({packed} bytes), the host gave {image.RowBytes}");
         var device = new DeviceImage(image.Data, HostImageConverter.ToPixelRect(image.Bounds), image.ChannelCount);
         try
         {
@@ -92,7 +114,8 @@ public sealed class GpuRenderScope
     }
 
     /// <summary>An image of the host's (any clip of this render) read whole to the CPU.</summary>
-    public FloatImage ReadWhole(OfxImage image) => Download(Describe(image, NodeName), HostImageConverter.ToPixelRect(image.Bounds));
+    public FloatImage ReadWhole(OfxImage image) =>
+        Download(Describe(image, NodeName, BackendName), HostImageConverter.ToPixelRect(image.Bounds));
 
     /// <summary>Copies <paramref name="window"/> of a CPU result into the output image.</summary>
     public void WriteResult(FloatImage result, PixelRect window)
@@ -133,11 +156,28 @@ public sealed class GpuRenderScope
         });
     }
 
+    /// <summary>
+    /// Ends the render: on CUDA without a host stream the OFX contract wants every kernel finished
+    /// when render returns, so this waits then (and only then, unless <paramref name="waitForDevice"/>:
+    /// the statistics mode waits so its milliseconds include the device's work). Nothing is waited
+    /// for after a device failure: the host is about to render again on the CPU anyway.
+    /// </summary>
+    public void Complete(bool waitForDevice = false)
+    {
+        if (_completed || _failed) return;
+        _completed = true;
+        Run(() =>
+        {
+            _path.Complete();
+            if (waitForDevice && !_path.SynchronizeAtEnd) Primitives.Synchronize();
+        });
+    }
+
     /// <summary>Says once per node and reason that a render took a slower route than a GPU kernel.</summary>
     public void ReportSlowPath(string what)
     {
-        if (ReportedSlowPaths.TryAdd(NodeName + "\n" + what, true))
-            Console.Error.WriteLine($"[Enhance] {NodeName}: OpenCL render {what} (slow path).");
+        if (ReportedSlowPaths.TryAdd(NodeName + "\n" + BackendName + "\n" + what, true))
+            Console.Error.WriteLine($"[Enhance] {NodeName}: {BackendName} render {what} (slow path).");
     }
 
     private FloatImage Download(DeviceImage image, PixelRect region)
@@ -169,7 +209,7 @@ public sealed class GpuRenderScope
         return result;
     }
 
-    // A failing OpenCL call mid-render: the host can still render this frame on the CPU.
+    // A failing OpenCL or CUDA call mid-render: the host can still render this frame on the CPU.
     private void Run(Action work)
     {
         try
@@ -178,9 +218,22 @@ public sealed class GpuRenderScope
         }
         catch (OpenClException e)
         {
+            _failed = true;
+            throw Failed(NodeName, e.Message, e);
+        }
+        catch (CudaException e)
+        {
+            _failed = true;
             throw Failed(NodeName, e.Message, e);
         }
     }
+
+    private static string NameOf(GpuBackend backend) => backend switch
+    {
+        GpuBackend.Cuda => "CUDA",
+        GpuBackend.OpenCl => "OpenCL",
+        _ => "CPU",
+    };
 
     private static OfxException Failed(string nodeName, string why, Exception? inner = null) =>
         new(OfxStatus.GPURenderFailed, $"GPU render not possible: {why}",

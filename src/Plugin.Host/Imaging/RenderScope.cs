@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Enhance.Effects.Imaging;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
@@ -12,6 +13,8 @@ namespace Enhance.Plugin.Host.Imaging;
 /// </summary>
 public sealed class RenderScope : IDisposable
 {
+    private readonly long _started = Stopwatch.GetTimestamp();
+
     private RenderScope(string nodeName, OfxImage output, OfxImage source, PixelRect window, PixelRect sourceDefinition,
         GpuRenderScope? gpu)
     {
@@ -30,7 +33,7 @@ public sealed class RenderScope : IDisposable
     public PixelRect SourceDefinition { get; }
     public int Channels => Output.ChannelCount;
 
-    /// <summary>Set when the host enabled OpenCL for this render: the images are device buffers.</summary>
+    /// <summary>Set when the host enabled CUDA or OpenCL for this render: the images are device memory.</summary>
     public GpuRenderScope? Gpu { get; }
 
     public static RenderScope Open(ImageEffectHandle effect, RenderArguments args, string nodeName,
@@ -84,9 +87,21 @@ public sealed class RenderScope : IDisposable
         else HostImageConverter.Write(result, Output, Window);
     }
 
+    /// <summary>
+    /// Ends the render: a GPU render waits for its device work where the OFX contract requires it
+    /// (CUDA without a host stream), and ENHANCE_GPU_STATS=1 reports the render (<see cref="RenderStatistics"/>).
+    /// </summary>
     public void Dispose()
     {
-        Source.Dispose();
-        Output.Dispose();
+        try
+        {
+            Gpu?.Complete(waitForDevice: RenderStatistics.Enabled);
+            if (RenderStatistics.Enabled) RenderStatistics.Report(NodeName, Gpu, _started);
+        }
+        finally
+        {
+            Source.Dispose();
+            Output.Dispose();
+        }
     }
 }

@@ -98,7 +98,17 @@ public sealed unsafe class CudaDriver
             }
             int version = 0;
             getVersion(&version);
-            reason = $"CUDA driver {version / 1000}.{version % 1000 / 10}";
+            // A driver without a device (a container with libcuda but no GPU passed through) must
+            // not make the plug-in declare CUDA: the host would hand us renders we cannot run.
+            var deviceCount = (delegate* unmanaged<int*, int>)Export(handle, "cuDeviceGetCount");
+            int devices = 0;
+            result = deviceCount(&devices);
+            if (result != 0 || devices == 0)
+            {
+                reason = $"the CUDA driver {version / 1000}.{version % 1000 / 10} sees no device" + (result != 0 ? $" (cuDeviceGetCount: CUresult {result})" : "");
+                return null;
+            }
+            reason = $"CUDA driver {version / 1000}.{version % 1000 / 10}, {devices} device{(devices == 1 ? "" : "s")}";
             return new CudaDriver(handle, version);
         }
         catch (EntryPointNotFoundException e)

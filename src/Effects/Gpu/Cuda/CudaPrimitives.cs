@@ -33,6 +33,8 @@ public sealed class CudaPrimitives : IGpuPrimitives
 
     public GpuBackend Backend => GpuBackend.Cuda;
 
+    public GpuTransferCounter Transfers { get; } = new();
+
     /// <summary>Primitives for the context current on this thread and the host's stream; loads our kernels into that context once.</summary>
     public static CudaPrimitives ForCurrentContext(CudaDriver driver, nint stream)
     {
@@ -141,6 +143,7 @@ public sealed class CudaPrimitives : IGpuPrimitives
         PrimitiveChecks.Transfer(source, destination);
         fixed (float* p = destination.Pixels)
             Driver.CopyToHost(p, (ulong)source.Handle, source.ByteSize, Stream);
+        Transfers.CountToHost(source.ByteSize);
     }
 
     public unsafe void Upload(FloatImage source, DeviceImage destination)
@@ -148,18 +151,21 @@ public sealed class CudaPrimitives : IGpuPrimitives
         PrimitiveChecks.Transfer(destination, source);
         fixed (float* p = source.Pixels)
             Driver.CopyToDevice((ulong)destination.Handle, p, destination.ByteSize, Stream);
+        Transfers.CountToDevice(destination.ByteSize);
     }
 
     public unsafe void ReadBytes(nint buffer, Span<byte> destination)
     {
         fixed (byte* p = destination)
             Driver.CopyToHost(p, (ulong)buffer, destination.Length, Stream);
+        Transfers.CountToHost(destination.Length);
     }
 
     public unsafe void WriteBytes(ReadOnlySpan<byte> source, nint buffer)
     {
         fixed (byte* p = source)
             Driver.CopyToDevice((ulong)buffer, p, source.Length, Stream);
+        Transfers.CountToDevice(source.Length);
     }
 
     public void Synchronize() => Driver.SynchronizeStream(Stream);

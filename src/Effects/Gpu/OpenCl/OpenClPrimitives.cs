@@ -14,6 +14,8 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
 
     public GpuBackend Backend => GpuBackend.OpenCl;
 
+    public GpuTransferCounter Transfers { get; } = new();
+
     public IDeviceBuffer Allocate(long bytes) => Device.Allocate(bytes);
 
     public void Copy(DeviceImage source, DeviceImage destination)
@@ -99,17 +101,27 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     {
         PrimitiveChecks.Transfer(source, destination);
         Device.Read(source.Handle, 0, destination.Pixels);
+        Transfers.CountToHost(source.ByteSize);
     }
 
     public void Upload(FloatImage source, DeviceImage destination)
     {
         PrimitiveChecks.Transfer(destination, source);
         Device.Write<float>(destination.Handle, 0, source.Pixels);
+        Transfers.CountToDevice(destination.ByteSize);
     }
 
-    public void ReadBytes(nint buffer, Span<byte> destination) => Device.Read(buffer, 0, destination);
+    public void ReadBytes(nint buffer, Span<byte> destination)
+    {
+        Device.Read(buffer, 0, destination);
+        Transfers.CountToHost(destination.Length);
+    }
 
-    public void WriteBytes(ReadOnlySpan<byte> source, nint buffer) => Device.Write(buffer, 0, source);
+    public void WriteBytes(ReadOnlySpan<byte> source, nint buffer)
+    {
+        Device.Write(buffer, 0, source);
+        Transfers.CountToDevice(source.Length);
+    }
 
     public void Synchronize() => Device.Finish();
 

@@ -1,4 +1,4 @@
-using Enhance.Effects.Gpu.OpenCl;
+using Enhance.Effects.Gpu;
 using Enhance.Effects.Grain;
 using Enhance.Effects.Imaging;
 using Enhance.Plugin.Host.Framework;
@@ -43,7 +43,7 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
         if (scope.Gpu is { } gpu)
         {
             gpu.RenderInto(scope.Window, output =>
-                OpenClGrain.Apply(gpu.Primitives, gpu.Source, output, s.Effect, matched, args.Time, frameHeight, args.RenderScale.Y));
+                GpuGrain.Apply(gpu.Primitives, gpu.Source, output, s.Effect, matched, args.Time, frameHeight, args.RenderScale.Y));
             return;
         }
         using var input = scope.ReadSource(GrainRenderer.RequiredInputRegion(scope.Window));
@@ -86,7 +86,7 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
             using var image = original.GetImage(frame)
                 ?? throw new OfxException(OfxStatus.Failed, "no original image", $"{NodeName}: the Original input has no image at frame {frame}.");
             HostImageConverter.EnsureSupported(image, NodeName);
-            // On an OpenCL render the Original is a device buffer too.
+            // On a GPU render the Original is device memory too.
             using var pixels = scope.ReadWhole(image);
             profiles.Add(GrainEstimator.Estimate(pixels, key.Space, key.FrameHeight));
         }

@@ -58,7 +58,7 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             RenderClassicalOnDevice(gpu, scope, s, mode, choice.Settings);
             return;
         }
-        // On an OpenCL render with a model, ReadSource/WriteResult copy across once around the CPU session.
+        // On a GPU render (CUDA or OpenCL) with a model, ReadSource/WriteResult copy across once around the CPU session.
         using var result = scope.CreateResult();
         if (mode == UpscaleMode.Resize)
         {
