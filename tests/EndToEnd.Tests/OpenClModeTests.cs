@@ -58,6 +58,20 @@ public sealed class OpenClModeTests
     }
 
     [Fact]
+    public void DehaloOnOpenClCopiesNoFrameBytes()
+    {
+        // Only the blur's small tap tables go to the device; no frame goes to the host and back.
+        var dir = ReferenceHost.OutputFolder(nameof(DehaloOnOpenClCopiesNoFrameBytes));
+        string input = SmallPhoto(dir, "astronaut", 120);
+        var run = ReferenceHost.RunWith(GpuRenderStats.Environment,
+            ["render", "--node", Dehalo, "--gpu", "opencl", "--input", input, "--output", Path.Combine(dir, "opencl.tif"), "--output-format", "float"]);
+        Assert.True(run.ExitCode == 0, run.Log);
+        var line = Assert.Single(GpuRenderStats.Parse(run.StandardError));
+        Assert.Equal(("Enhance Dehalo", "OpenCL"), (line.Node, line.Backend));
+        Assert.True((line.BytesToHost, line.BytesToDevice) == (0, 0), run.Log);
+    }
+
+    [Fact]
     public void DehaloAloneMatchesCpuModeInTiles()
     {
         // Tiles smaller than Dehalo's reach: every tile's stages read past its edges, and the border tiles

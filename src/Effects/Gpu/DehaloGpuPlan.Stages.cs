@@ -8,7 +8,7 @@ namespace Enhance.Effects.Gpu;
 /// Stages 2–6 of <see cref="DehaloProcessor"/> as launches, over the same areas as
 /// <see cref="DehaloProcessor.RemoveHalos"/> and <see cref="EdgeProtection.Build"/>. The kernels fuse what
 /// the CPU does in several vector passes over one area (3×3 ranges + detail mask + merged reference;
-/// limiter + fade + strengths; strength combine + luma write), with the same operations in the same order.
+/// limiter + fade; coherence + strengths; strength combine + luma write), with the same operations in the same order.
 /// </summary>
 internal sealed partial class DehaloGpuPlan
 {
@@ -41,6 +41,11 @@ internal sealed partial class DehaloGpuPlan
             .Buffer(low.Buffer).Buffer(high.Buffer).Int(lohiArea.X1).Int(lohiArea.Y1).Int(lohiArea.Width)
             .Area(area).Int(s.Supersample ? 1 : 0)
             .Float(HaloLimiter.FadeTo).Float(1f / (HaloLimiter.FadeTo - HaloLimiter.FadeFrom)).Float(DehaloPrivates.RangeEpsilon)
+            .Buffer(delta.Buffer), area);
+        // HaloCoherence.Apply (its 3×3 high-pass sums read luma and blur one pixel out), then ApplyStrengths.
+        Launch(DehaloKernel.Coherence, new DehaloArguments().Plane(luma).Plane(blur)
+            .Buffer(low.Buffer).Buffer(high.Buffer).Int(lohiArea.X1).Int(lohiArea.Y1).Int(lohiArea.Width)
+            .Area(area).Float(HaloCoherence.DeadZone).Float(DehaloPrivates.CoherenceEpsilon)
             .Float((float)s.DarkStrength).Float((float)s.BrightStrength)
             .Buffer(delta.Buffer), area);
 
@@ -134,6 +139,7 @@ internal static class DehaloPrivates
     public static readonly float RangeEpsilon = Constant<float>(typeof(HaloLimiter), "RangeEpsilon");
     public static readonly float StrongFrom = Constant<float>(typeof(EdgeProtection), "StrongFrom");
     public static readonly float StrongTo = Constant<float>(typeof(EdgeProtection), "StrongTo");
+    public static readonly float CoherenceEpsilon = Constant<float>(typeof(HaloCoherence), "Epsilon");
 
     private static readonly Func<double, int> Radius =
         (typeof(DehaloProcessor).GetMethod("ProtectionRadius", Private, [typeof(double)])

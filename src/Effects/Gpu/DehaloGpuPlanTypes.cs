@@ -11,6 +11,7 @@ internal enum DehaloKernel
     Detail,
     MinMax,
     Limit,
+    Coherence,
     Strong,
     Zone,
     Weight,

@@ -3,7 +3,6 @@ using Enhance.Effects.Gpu;
 using Enhance.Effects.Imaging;
 using Enhance.TestSupport;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Enhance.Effects.Tests.Gpu;
 
@@ -11,9 +10,11 @@ namespace Enhance.Effects.Tests.Gpu;
 /// Dehalo on OpenCL (pocl) and, where present, CUDA against <see cref="DehaloProcessor.Process"/> on a
 /// haloed real photograph: within 1e-4 (max abs difference), every pixel of the window written (buffers
 /// start at −7). Without CUDA the CUDA cases check that its absence is reported with a reason.
+/// A parameterless class (no output helper): tools/gpu-check.sh runs it on GPU machines with its own runner,
+/// so measured figures travel in the assertion messages.
 /// </summary>
 [Collection(GpuTestCollection.Name)]
-public sealed class GpuDehaloTests(ITestOutputHelper log)
+public sealed class GpuDehaloTests
 {
     private const double Tolerance = 1e-4;
 
@@ -53,15 +54,13 @@ public sealed class GpuDehaloTests(ITestOutputHelper log)
         using var actual = session.Download(gpuOut);
 
         double difference = QualityMetrics.MaxAbsoluteDifference(expected, actual);
-        log.WriteLine($"{backend} {name} ({channels} ch): max abs {difference:E2}");
-        Assert.InRange(difference, 0, Tolerance);
+        Assert.True(difference <= Tolerance, $"{backend} {name} ({channels} ch): max abs {difference:E2}");
         if (settings.Output == DehaloOutput.Result)
         {
             using var input = new FloatImage(window, channels);
             input.CopyFrom(clip);
             double change = QualityMetrics.MaxAbsoluteDifference(input, actual);
-            log.WriteLine($"largest change made: {change:F4}");
-            Assert.True(change > 1e-2, "the halos must be changed");
+            Assert.True(change > 1e-2, $"the halos must be changed (largest change {change:F4})");
         }
         else
         {
@@ -99,8 +98,7 @@ public sealed class GpuDehaloTests(ITestOutputHelper log)
         var settings = new DehaloSettings { RadiusX = radius, RadiusY = radius, EdgeProtection = protection ? 1 : 0 };
         var plan = DehaloGpuPlan.Create(new DeviceImage(1, frame, 4), frame, new DeviceImage(2, frame, 4), settings);
         long uploaded = plan.Buffers.Where(b => b.Floats is not null || b.Ints is not null).Sum(b => b.Bytes);
-        log.WriteLine($"radius {radius}: {plan.Launches.Count} launches, {plan.Buffers.Count} buffers, {uploaded} bytes of tables");
-        Assert.InRange(uploaded, 1, 512 * 1024);
+        Assert.True(uploaded is > 0 and <= 512 * 1024, $"radius {radius}: {uploaded} bytes of tables");
         Assert.Equal(4, plan.Buffers.Count(b => b.Name.EndsWith(" taps", StringComparison.Ordinal)));
         Assert.All(plan.Launches, l => Assert.True(l.Width > 0 && l.Height > 0));
         AssertEveryBufferLivesAcrossItsUses(plan);

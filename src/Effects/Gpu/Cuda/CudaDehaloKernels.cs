@@ -103,7 +103,7 @@ internal static class CudaDehaloKernels
     public static void DehaloLimit(ArrayView<float> luma, int lumaX1, int lumaY1, int lumaStride,
                                    ArrayView<float> low, ArrayView<float> high, int lhX1, int lhY1, int lhStride,
                                    int x1, int y1, int width, int height, int supersample,
-                                   float fadeTo, float fadeGain, float eps, float dark, float bright, ArrayView<float> delta)
+                                   float fadeTo, float fadeGain, float eps, ArrayView<float> delta)
     {
         int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
         if (i >= width || r >= height) return;
@@ -127,8 +127,33 @@ internal static class CudaDehaloKernels
             c = (Math.Max(Math.Min(sv, high[l]), low[l]) - sv) * 1f;
         }
         float f = Math.Abs(c) / (high[l] - low[l] + eps);
-        c = c * Math.Min(Math.Max((fadeTo - f) * fadeGain, 0f), 1f);
-        delta[r * width + i] = c > 0f ? c * dark : c * bright;
+        delta[r * width + i] = c * Math.Min(Math.Max((fadeTo - f) * fadeGain, 0f), 1f);
+    }
+
+    public static void DehaloCoherence(ArrayView<float> luma, int lumaX1, int lumaY1, int lumaStride,
+                                       ArrayView<float> blur, int blurX1, int blurY1, int blurStride,
+                                       ArrayView<float> low, ArrayView<float> high, int lhX1, int lhY1, int lhStride,
+                                       int x1, int y1, int width, int height, float deadZone, float eps,
+                                       float dark, float bright, ArrayView<float> delta)
+    {
+        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (i >= width || r >= height) return;
+        int x = x1 + i, y = y1 + r;
+        // Rows summed left to right, then the three row sums in order: HaloCoherence's Sum3 and Sum3Rows.
+        int s = (y - lumaY1) * lumaStride + (x - lumaX1), b = (y - blurY1) * blurStride + (x - blurX1);
+        float sum = (HighPassRow(luma, s - lumaStride, blur, b - blurStride, false) + HighPassRow(luma, s, blur, b, false)
+                     + HighPassRow(luma, s + lumaStride, blur, b + blurStride, false)) * 1f;
+        float abs = (HighPassRow(luma, s - lumaStride, blur, b - blurStride, true) + HighPassRow(luma, s, blur, b, true)
+                     + HighPassRow(luma, s + lumaStride, blur, b + blurStride, true)) * 1f;
+        int l = (y - lhY1) * lhStride + (x - lhX1), o = r * width + i;
+        float c = delta[o];
+        float magnitude = Math.Max(Math.Abs(c) - deadZone * (high[l] - low[l]), 0f);
+        bool negative = c < 0f;
+        float along = Math.Max(negative ? sum : -sum, 0f);
+        float w = along / (abs + eps);
+        float weighted = magnitude * (w * w);
+        c = negative ? -weighted : weighted;
+        delta[o] = c > 0f ? c * dark : c * bright;
     }
 
     public static void DehaloStrong(ArrayView<float> blur, int blurX1, int blurY1, int blurStride,
@@ -203,6 +228,13 @@ internal static class CudaDehaloKernels
         for (int c = 0; c < colour; c++)
             dst[q + c] = output == 0 ? src[p + c] + add : output == 1 ? m * alpha : (0.5f - d) * alpha;
         if (channels == 4) dst[q + 3] = alpha;
+    }
+
+    /// <summary>e = luma − blur at the pixel and its two row neighbours, summed left to right (of |e| when <paramref name="magnitude"/>).</summary>
+    private static float HighPassRow(ArrayView<float> luma, int s, ArrayView<float> blur, int b, bool magnitude)
+    {
+        float e0 = luma[s - 1] - blur[b - 1], e1 = luma[s] - blur[b], e2 = luma[s + 1] - blur[b + 1];
+        return magnitude ? Math.Abs(e0) + Math.Abs(e1) + Math.Abs(e2) : e0 + e1 + e2;
     }
 
     /// <summary>HaloLimiter's quarter-pixel interpolation: vertically (¾, ¼), then across (¾, ¼).</summary>

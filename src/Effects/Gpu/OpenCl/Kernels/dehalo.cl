@@ -110,12 +110,11 @@ float dehalo_sub(__global const float* p, int stride, int at, int dx, int dy)
     return here * 0.75f + side * 0.25f;
 }
 
-// HaloLimiter.Limit (per pixel or at the four sub-pixel points), FadeLargeCorrections, ApplyStrengths.
+// HaloLimiter.Limit (per pixel or at the four sub-pixel points), then FadeLargeCorrections.
 __kernel void enhance_dehalo_limit(__global const float* luma, int lumaX1, int lumaY1, int lumaStride,
                                    __global const float* low, __global const float* high, int lhX1, int lhY1, int lhStride,
                                    int x1, int y1, int width, int height, int supersample,
-                                   float fadeTo, float fadeGain, float eps, float dark, float bright,
-                                   __global float* delta)
+                                   float fadeTo, float fadeGain, float eps, __global float* delta)
 {
     int i = get_global_id(0), r = get_global_id(1);
     if (i >= width || r >= height) return;
@@ -139,7 +138,38 @@ __kernel void enhance_dehalo_limit(__global const float* luma, int lumaX1, int l
         c = (fmax(fmin(sv, high[l]), low[l]) - sv) * 1.0f;
     }
     float f = fabs(c) / (high[l] - low[l] + eps);
-    c = c * fmin(fmax((fadeTo - f) * fadeGain, 0.0f), 1.0f);
+    delta[r * width + i] = c * fmin(fmax((fadeTo - f) * fadeGain, 0.0f), 1.0f);
+}
+
+// HaloCoherence.Apply (dead zone, then the one-sided weight of the source's 3x3 high-pass: e = luma - blur,
+// each row summed left to right, then the three rows), then HaloLimiter.ApplyStrengths. In place on delta.
+__kernel void enhance_dehalo_coherence(__global const float* luma, int lumaX1, int lumaY1, int lumaStride,
+                                       __global const float* blur, int blurX1, int blurY1, int blurStride,
+                                       __global const float* low, __global const float* high, int lhX1, int lhY1, int lhStride,
+                                       int x1, int y1, int width, int height, float deadZone, float eps,
+                                       float dark, float bright, __global float* delta)
+{
+    int i = get_global_id(0), r = get_global_id(1);
+    if (i >= width || r >= height) return;
+    int x = x1 + i, y = y1 + r;
+    float rowSum[3], rowAbs[3];
+    for (int k = 0; k < 3; k++)
+    {
+        float e0 = DEHALO_AT(luma, x - 1, y - 1 + k) - DEHALO_AT(blur, x - 1, y - 1 + k);
+        float e1 = DEHALO_AT(luma, x, y - 1 + k) - DEHALO_AT(blur, x, y - 1 + k);
+        float e2 = DEHALO_AT(luma, x + 1, y - 1 + k) - DEHALO_AT(blur, x + 1, y - 1 + k);
+        rowSum[k] = e0 + e1 + e2;
+        rowAbs[k] = fabs(e0) + fabs(e1) + fabs(e2);
+    }
+    float sum = (rowSum[0] + rowSum[1] + rowSum[2]) * 1.0f, abs = (rowAbs[0] + rowAbs[1] + rowAbs[2]) * 1.0f;
+    int l = (y - lhY1) * lhStride + (x - lhX1);
+    float c = delta[r * width + i];
+    float magnitude = fmax(fabs(c) - deadZone * (high[l] - low[l]), 0.0f);
+    int negative = c < 0.0f;
+    float along = fmax(negative ? sum : -sum, 0.0f);
+    float w = along / (abs + eps);
+    float weighted = magnitude * (w * w);
+    c = negative ? -weighted : weighted;
     delta[r * width + i] = c > 0.0f ? c * dark : c * bright;
 }
 
