@@ -234,8 +234,17 @@ void EffectNode::purgeCaches() {
 bool EffectNode::supportsTiles() const {
   if (hostProperties().integer(kOfxImageEffectPropSupportsTiles, 0, 1) == 0) return false;
   if (instance_->props.integer(kOfxImageEffectPropSupportsTiles, 0, 1) == 0) return false;
+  // Only the output clip's refusal means whole-frame renders. An input clip that refuses tiles is
+  // handed full-RoD images instead (regionsOfInterest), as the OFX spec asks of a host, so an effect
+  // that needs one clip whole (e.g. a plate it analyses) still renders the rest in tiles.
   for (const auto &c : instance_->clips)
-    if (c->props.integer(kOfxImageEffectPropSupportsTiles, 0, 1) == 0) return false;
+    if (c->isOutput() && !clipSupportsTiles(c->name())) return false;
+  return true;
+}
+
+bool EffectNode::clipSupportsTiles(const std::string &clipName) const {
+  for (const auto &c : instance_->clips)
+    if (c->name() == clipName) return c->props.integer(kOfxImageEffectPropSupportsTiles, 0, 1) != 0;
   return true;
 }
 

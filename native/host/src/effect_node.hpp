@@ -73,6 +73,8 @@ class EffectNode : public ImageSource, public ClipImageProvider {
                  RenderContext *render = nullptr);
   void check(OfxStatus st, const char *action) const;  // throws OfxError unless OK/default
   bool supportsTiles() const;
+  // The clip's kOfxImageEffectPropSupportsTiles (true for a name the effect did not define).
+  bool clipSupportsTiles(const std::string &clipName) const;
   OfxRectI mainInputRod(double time, OfxPointD scale);
   FloatImage renderWindow(double time, const OfxRectI &window, OfxPointD scale);
   bool identity(double time, const OfxRectI &window, OfxPointD scale, FloatImage *out);

@@ -87,8 +87,12 @@ std::map<std::string, OfxRectI> EffectNode::regionsOfInterest(double time, const
   OfxStatus st = call(kOfxImageEffectActionGetRegionsOfInterest, &in, &out, time, true);
   check(st, kOfxImageEffectActionGetRegionsOfInterest);
   std::map<std::string, OfxRectI> rois;
-  for (const auto &kv : inputs_)
-    rois[kv.first] = toPixels(getRect(out, "OfxImageClipPropRoI_" + kv.first, canonicalWindow), scale);
+  for (const auto &kv : inputs_) {
+    if (kv.second != nullptr && !clipSupportsTiles(kv.first))
+      rois[kv.first] = kv.second->regionOfDefinition(time, scale);  // a clip without tiles gets whole images
+    else
+      rois[kv.first] = toPixels(getRect(out, "OfxImageClipPropRoI_" + kv.first, canonicalWindow), scale);
+  }
   return rois;
 }
 

@@ -154,7 +154,7 @@ public static class DehaloProcessor
 
     private static (int X, int Y) ProtectionRadii(DehaloSettings s) => (ProtectionRadius(s.RadiusX), ProtectionRadius(s.RadiusY));
 
-    private static int ProtectionRadius(double r) => Math.Max(1, (int)Math.Round(r, MidpointRounding.AwayFromZero));
+    internal static int ProtectionRadius(double r) => Math.Max(1, (int)Math.Round(r, MidpointRounding.AwayFromZero));
 
     private static PixelRect ClampInto(PixelRect r, PixelRect within)
     {

@@ -21,7 +21,7 @@ namespace Enhance.Effects.Dehalo;
 /// </summary>
 internal static class EdgeProtection
 {
-    private const float StrongFrom = 80f / 765f, StrongTo = 128f / 765f;
+    internal const float StrongFrom = 80f / 765f, StrongTo = 128f / 765f;
 
     /// <summary>How far outside its output area <see cref="Build"/> reads the reference.</summary>
     public static (int X, int Y) Reach(int rx, int ry) => (rx + 3, ry + 3);

@@ -39,7 +39,7 @@ internal static class HaloCoherence
     internal const float DeadZone = 0.01f;
 
     /// <summary>Guards the division where source and reference agree over the whole 3×3 (no halo there).</summary>
-    private const float Epsilon = 1e-6f;
+    internal const float Epsilon = 1e-6f;
 
     private static int Lanes => Vector<float>.Count;
 

@@ -15,7 +15,7 @@ namespace Enhance.Effects.Dehalo;
 internal static class HaloLimiter
 {
     /// <summary>Guards the division by the local range in flat areas (range 0 there means "no halo").</summary>
-    private const float RangeEpsilon = 1e-5f;
+    internal const float RangeEpsilon = 1e-5f;
 
     private static int Lanes => Vector<float>.Count;
 

@@ -24,16 +24,20 @@ public static class CpuPrimitives
     }
 
     /// <summary>
-    /// Clamps channel 3 of an RGBA image to 0–1 in place (Lanczos lobes overshoot, and alpha outside 0–1 has
-    /// no meaning for compositing); images with 1 or 3 channels are left as they are. NaN stays NaN.
+    /// Clamps alpha to 0–1 in place (Lanczos lobes overshoot, and alpha outside 0–1 has no meaning for
+    /// compositing): channel 3 of RGBA, the only channel of an Alpha image; RGB is left as it is. NaN stays NaN.
     /// </summary>
     public static void ClampAlpha(FloatImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (image.Channels != 4) return;
+        if (!HasAlpha(image.Channels)) return;
+        int step = image.Channels;
         var pixels = image.Pixels;
-        for (int i = 3; i < pixels.Length; i += 4) pixels[i] = Math.Clamp(pixels[i], 0f, 1f);
+        for (int i = step - 1; i < pixels.Length; i += step) pixels[i] = Math.Clamp(pixels[i], 0f, 1f);
     }
+
+    /// <summary>RGBA and Alpha images carry alpha (as their last channel); RGB does not.</summary>
+    public static bool HasAlpha(int channels) => channels is 1 or 4;
 
     /// <summary>
     /// Writes the RGB of <paramref name="area"/> as three planes (R, G, B; NCHW with N = 1) of

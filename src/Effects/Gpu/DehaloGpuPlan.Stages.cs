@@ -1,4 +1,3 @@
-using System.Reflection;
 using Enhance.Effects.Dehalo;
 using Enhance.Effects.Imaging;
 
@@ -18,7 +17,7 @@ internal sealed partial class DehaloGpuPlan
         var lohiArea = s.Supersample ? area.Inflate(1, 1) : area;
         var letsArea = lohiArea.Inflate(limitRadius, limitRadius);
         float protection = (float)s.EdgeProtection, strength = (float)s.Strength;
-        int rx = DehaloPrivates.ProtectionRadius(s.RadiusX), ry = DehaloPrivates.ProtectionRadius(s.RadiusY);
+        int rx = DehaloProcessor.ProtectionRadius(s.RadiusX), ry = DehaloProcessor.ProtectionRadius(s.RadiusY);
         var (px, py) = EdgeProtection.Reach(rx, ry);
         var blurArea = letsArea.Inflate(1, 1);
         if (protection > 0) blurArea = blurArea.Union(area.Inflate(px, py));
@@ -28,7 +27,7 @@ internal sealed partial class DehaloGpuPlan
         var detail = Plane("detail", letsArea);
         var reference = Plane("reference", letsArea);
         Launch(DehaloKernel.Detail, new DehaloArguments().Plane(luma).Plane(blur).Area(letsArea)
-            .Float((float)(s.SensitivityLow / 100)).Float((float)(s.SensitivityHigh / 100)).Float(DehaloPrivates.RangeEpsilon)
+            .Float((float)(s.SensitivityLow / 100)).Float((float)(s.SensitivityHigh / 100)).Float(HaloLimiter.RangeEpsilon)
             .Buffer(detail.Buffer).Buffer(reference.Buffer), letsArea);
 
         var low = Plane("low", lohiArea);
@@ -40,12 +39,12 @@ internal sealed partial class DehaloGpuPlan
         Launch(DehaloKernel.Limit, new DehaloArguments().Plane(luma)
             .Buffer(low.Buffer).Buffer(high.Buffer).Int(lohiArea.X1).Int(lohiArea.Y1).Int(lohiArea.Width)
             .Area(area).Int(s.Supersample ? 1 : 0)
-            .Float(HaloLimiter.FadeTo).Float(1f / (HaloLimiter.FadeTo - HaloLimiter.FadeFrom)).Float(DehaloPrivates.RangeEpsilon)
+            .Float(HaloLimiter.FadeTo).Float(1f / (HaloLimiter.FadeTo - HaloLimiter.FadeFrom)).Float(HaloLimiter.RangeEpsilon)
             .Buffer(delta.Buffer), area);
         // HaloCoherence.Apply (its 3×3 high-pass sums read luma and blur one pixel out), then ApplyStrengths.
         Launch(DehaloKernel.Coherence, new DehaloArguments().Plane(luma).Plane(blur)
             .Buffer(low.Buffer).Buffer(high.Buffer).Int(lohiArea.X1).Int(lohiArea.Y1).Int(lohiArea.Width)
-            .Area(area).Float(HaloCoherence.DeadZone).Float(DehaloPrivates.CoherenceEpsilon)
+            .Area(area).Float(HaloCoherence.DeadZone).Float(HaloCoherence.Epsilon)
             .Float((float)s.DarkStrength).Float((float)s.BrightStrength)
             .Buffer(delta.Buffer), area);
 
@@ -116,7 +115,7 @@ internal sealed partial class DehaloGpuPlan
         if (!blur.Bounds.Contains(lineArea.Inflate(2, 2)))
             throw new InvalidOperationException($"The blur plane {blur.Bounds} does not cover {lineArea.Inflate(2, 2)} for edge protection.");
         var strong = Plane("strong", lineArea);
-        float strongFrom = DehaloPrivates.StrongFrom, strongTo = DehaloPrivates.StrongTo;
+        float strongFrom = EdgeProtection.StrongFrom, strongTo = EdgeProtection.StrongTo;
         Launch(DehaloKernel.Strong, new DehaloArguments().Plane(blur).Area(lineArea)
             .Float(0.5f * EdgeProtection.StepScale(originX, radiusX)).Float(0.5f * EdgeProtection.StepScale(originY, radiusY))
             .Float(strongFrom).Float(1f / (strongTo - strongFrom)).Buffer(strong.Buffer), lineArea);
@@ -126,28 +125,4 @@ internal sealed partial class DehaloGpuPlan
         Launch(DehaloKernel.Weight, new DehaloArguments().Plane(zone).Plane(strong).Area(area).Buffer(weight.Buffer), area);
         return weight.Buffer;
     }
-}
-
-/// <summary>
-/// The few values the Dehalo stages keep private, read from those classes (not copied) so a change there
-/// reaches the GPU too; a rename fails here loudly, at the first GPU render, rather than drifting silently.
-/// </summary>
-internal static class DehaloPrivates
-{
-    private const BindingFlags Private = BindingFlags.NonPublic | BindingFlags.Static;
-
-    public static readonly float RangeEpsilon = Constant<float>(typeof(HaloLimiter), "RangeEpsilon");
-    public static readonly float StrongFrom = Constant<float>(typeof(EdgeProtection), "StrongFrom");
-    public static readonly float StrongTo = Constant<float>(typeof(EdgeProtection), "StrongTo");
-    public static readonly float CoherenceEpsilon = Constant<float>(typeof(HaloCoherence), "Epsilon");
-
-    private static readonly Func<double, int> Radius =
-        (typeof(DehaloProcessor).GetMethod("ProtectionRadius", Private, [typeof(double)])
-         ?? throw new MissingMethodException(nameof(DehaloProcessor), "ProtectionRadius")).CreateDelegate<Func<double, int>>();
-
-    /// <summary>The whole-pixel morphology radius edge protection uses for a halo radius.</summary>
-    public static int ProtectionRadius(double radius) => Radius(radius);
-
-    private static T Constant<T>(Type type, string name) =>
-        (T)(type.GetField(name, Private | BindingFlags.Public)?.GetValue(null) ?? throw new MissingFieldException(type.Name, name));
 }

@@ -50,7 +50,7 @@ public interface IGpuPrimitives
     /// <summary>See <see cref="CpuPrimitives.FromPlanarRgb"/>.</summary>
     void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs);
 
-    /// <summary>See <see cref="CpuPrimitives.ClampAlpha"/>: alpha of an RGBA image clamped to 0–1 in place; other channel counts are left alone.</summary>
+    /// <summary>See <see cref="CpuPrimitives.ClampAlpha"/>: alpha of an RGBA or Alpha image clamped to 0–1 in place; RGB is left alone.</summary>
     void ClampAlpha(DeviceImage image);
 
     /// <summary>Copies a device image into a CPU image of the same bounds and channels (waits for it).</summary>

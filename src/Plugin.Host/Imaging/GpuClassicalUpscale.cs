@@ -16,7 +16,7 @@ public static class GpuClassicalUpscale
         gpu.RenderInto(window, output =>
         {
             gpu.Primitives.Resample(gpu.Source, sourceDefinition, output, scaleX, scaleY);
-            ClampAlpha(gpu, output);
+            gpu.Primitives.ClampAlpha(output);
         });
 
     /// <summary>
@@ -33,12 +33,7 @@ public static class GpuClassicalUpscale
         {
             gpu.Primitives.Resample(gpu.Source, sourceDefinition, footprint, 1 / sourceScale, 1 / sourceScale);
             gpu.Primitives.Resample(footprint, footprintDefinition, output, scaleX, scaleY);
-            ClampAlpha(gpu, output);
+            gpu.Primitives.ClampAlpha(output);
         });
-    }
-
-    private static void ClampAlpha(GpuRenderScope gpu, DeviceImage output)
-    {
-        if (output.Channels == 4) gpu.Primitives.ClampAlpha(output);
     }
 }

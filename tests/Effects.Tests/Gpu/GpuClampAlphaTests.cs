@@ -57,7 +57,7 @@ public sealed class GpuClampAlphaTests
     public static TheoryData<string, int> Cases => new()
     {
         { GpuBackends.OpenCl, 4 }, { GpuBackends.OpenCl, 3 }, { GpuBackends.OpenCl, 1 },
-        { GpuBackends.Cuda, 4 }, { GpuBackends.Cuda, 3 },
+        { GpuBackends.Cuda, 4 }, { GpuBackends.Cuda, 3 }, { GpuBackends.Cuda, 1 },
     };
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class GpuClampAlphaTests
         int pixels = (int)image.Bounds.Area;
         var kernel = accelerator.LoadKernel(PtxCompiler.KernelMethod(nameof(CudaKernels.ClampAlpha)));
         kernel.Launch(accelerator.DefaultStream, new KernelConfig(new Index3D((pixels + 15) / 16, 1, 1), new Index3D(16, 1, 1)),
-            (ArrayView<float>)buffer.View, pixels);
+            (ArrayView<float>)buffer.View, pixels, 4);
         accelerator.Synchronize();
         CpuPrimitives.ClampAlpha(image);
         using var actual = new FloatImage(image.Bounds, 4);

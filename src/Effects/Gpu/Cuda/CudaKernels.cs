@@ -146,12 +146,13 @@ internal static class CudaKernels
     /// </summary>
     private static float Pow(float x, float y) => IntrinsicMath.CPUOnly.Exp2(y * IntrinsicMath.CPUOnly.Log2(x));
 
-    /// <summary>Twin of enhance_clamp_alpha (copy.cl): alpha of RGBA pixel p clamped to 0–1, NaN kept.</summary>
-    public static void ClampAlpha(ArrayView<float> image, int pixels)
+    /// <summary>Twin of enhance_clamp_alpha (copy.cl): alpha (the last channel) of pixel p clamped to 0–1, NaN kept.</summary>
+    public static void ClampAlpha(ArrayView<float> image, int pixels, int channels)
     {
         int p = Grid.GlobalIndex.X;
         if (p >= pixels) return;
-        float a = image[p * 4 + 3];
-        image[p * 4 + 3] = a < 0f ? 0f : a > 1f ? 1f : a;
+        int i = p * channels + channels - 1;
+        float a = image[i];
+        image[i] = a < 0f ? 0f : a > 1f ? 1f : a;
     }
 }

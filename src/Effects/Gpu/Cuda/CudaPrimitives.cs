@@ -131,10 +131,10 @@ public sealed class CudaPrimitives : IGpuPrimitives
     {
         image.Validate(nameof(image));
         Fits(image);
-        if (image.Channels != 4) return;
+        if (!CpuPrimitives.HasAlpha(image.Channels)) return;
         Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
         Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
-        var args = new CudaKernelArguments(storage, pointers).View(image.Handle, Elements(image)).Int((int)image.Bounds.Area);
+        var args = new CudaKernelArguments(storage, pointers).View(image.Handle, Elements(image)).Int((int)image.Bounds.Area).Int(image.Channels);
         Launch(nameof(CudaKernels.ClampAlpha), args, image.Bounds.Area, 1);
     }
 

@@ -92,8 +92,8 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     {
         image.Validate(nameof(image));
         Fits(image);
-        if (image.Channels != 4) return;
-        Device.Kernel("enhance_clamp_alpha").Mem(image.Handle).Int((int)image.Bounds.Area)
+        if (!CpuPrimitives.HasAlpha(image.Channels)) return;
+        Device.Kernel("enhance_clamp_alpha").Mem(image.Handle).Int((int)image.Bounds.Area).Int(image.Channels)
             .Enqueue(image.Bounds.Area, 1);
     }
 

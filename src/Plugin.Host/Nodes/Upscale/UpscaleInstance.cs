@@ -1,3 +1,4 @@
+using Enhance.Effects.Gpu;
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Resampling;
 using Enhance.Effects.Upscale;
@@ -75,7 +76,7 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
             UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings);
         }
-        ClampAlpha(result);
+        CpuPrimitives.ClampAlpha(result);  // Lanczos lobes overshoot alpha
         scope.WriteResult(result);
     }
 
@@ -90,15 +91,5 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
         GpuClassicalUpscale.InPlace(gpu, scope.Window, scope.SourceDefinition, footprintRegion, footprintDefinition,
             s.SourceScale, settings.ScaleX, settings.ScaleY);
-    }
-
-    /// <summary>Lanczos lobes overshoot; alpha outside 0–1 has no meaning for compositing.</summary>
-    private static void ClampAlpha(FloatImage image)
-    {
-        if (image.Channels is not (1 or 4)) return;
-        int step = image.Channels, offset = image.Channels - 1;
-        var pixels = image.Pixels;
-        for (int i = offset; i < pixels.Length; i += step)
-            pixels[i] = Math.Clamp(pixels[i], 0f, 1f);
     }
 }

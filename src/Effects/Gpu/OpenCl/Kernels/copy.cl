@@ -14,10 +14,11 @@ __kernel void enhance_copy(__global const float* src, int srcX1, int srcY1, int 
 
 // Clamps the alpha (channel 3) of `pixels` RGBA pixels to 0-1 in place. Global size (pixels, 1).
 // Compares, not clamp(): like Math.Clamp on the CPU, a NaN alpha stays NaN.
-__kernel void enhance_clamp_alpha(__global float* image, int pixels)
+__kernel void enhance_clamp_alpha(__global float* image, int pixels, int channels)
 {
     int p = get_global_id(0);
     if (p >= pixels) return;
-    float a = image[p * 4 + 3];
-    image[p * 4 + 3] = a < 0.0f ? 0.0f : a > 1.0f ? 1.0f : a;
+    int i = p * channels + channels - 1;
+    float a = image[i];
+    image[i] = a < 0.0f ? 0.0f : a > 1.0f ? 1.0f : a;
 }
