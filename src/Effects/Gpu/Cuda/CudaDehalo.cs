@@ -17,51 +17,32 @@ public static class CudaDehalo
         var plan = DehaloGpuPlan.Create(source, sourceDefinition, destination, settings);
         Fits(primitives, source, plan.Buffers[DehaloGpuPlan.SourceBuffer]);
         Fits(primitives, destination, plan.Buffers[DehaloGpuPlan.DestinationBuffer]);
-        var handles = new nint[plan.Buffers.Count];
-        var owned = new Dictionary<int, CudaBuffer>();
-        try
-        {
-            handles[DehaloGpuPlan.SourceBuffer] = source.Handle;
-            handles[DehaloGpuPlan.DestinationBuffer] = destination.Handle;
-            for (int i = 0; i < plan.Launches.Count; i++)
-            {
-                var (create, release) = plan.Schedule[i];
-                foreach (int b in create)
-                {
-                    var spec = plan.Buffers[b];
-                    var buffer = spec.Floats is { } floats ? primitives.Upload(floats)
-                               : spec.Ints is { } ints ? primitives.Upload(ints)
-                               : (CudaBuffer)primitives.Allocate(spec.Bytes);
-                    owned.Add(b, buffer);
-                    handles[b] = buffer.Handle;
-                }
-                Launch(primitives, plan, handles, plan.Launches[i]);
-                // Stream-ordered frees (or the driver's deferred free): safe with kernels still queued.
-                foreach (int b in release)
-                    if (owned.Remove(b, out var done)) done.Dispose();
-            }
-        }
-        finally
-        {
-            foreach (var buffer in owned.Values) buffer.Dispose();
-        }
+        DehaloPlanExecution.Run(plan, source, destination, new Backend(primitives));
     }
 
     internal static string KernelName(DehaloKernel kernel) => "Dehalo" + kernel;
 
-    private static void Launch(CudaPrimitives primitives, DehaloGpuPlan plan, nint[] handles, DehaloLaunch launch)
+    private sealed class Backend(CudaPrimitives primitives) : IDehaloPlanBackend
     {
-        Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
-        Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
-        var args = new CudaKernelArguments(storage, pointers);
-        foreach (var a in launch.Arguments)
-            args = a.Kind switch
-            {
-                DehaloArgumentKind.Buffer => args.View(handles[a.Int], plan.Buffers[a.Int].Elements),
-                DehaloArgumentKind.Int => args.Int(a.Int),
-                _ => args.Float(a.Float),
-            };
-        primitives.Launch(KernelName(launch.Kernel), args, launch.Width, launch.Height);
+        public IDeviceBuffer Create(DehaloBuffer spec) =>
+            spec.Floats is { } floats ? primitives.Upload(floats)
+            : spec.Ints is { } ints ? primitives.Upload(ints)
+            : primitives.Allocate(spec.Bytes);
+
+        public void Launch(DehaloGpuPlan plan, DehaloLaunch launch, nint[] handles)
+        {
+            Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
+            Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
+            var args = new CudaKernelArguments(storage, pointers);
+            foreach (var a in launch.Arguments)
+                args = a.Kind switch
+                {
+                    DehaloArgumentKind.Buffer => args.View(handles[a.Int], plan.Buffers[a.Int].Elements),
+                    DehaloArgumentKind.Int => args.Int(a.Int),
+                    _ => args.Float(a.Float),
+                };
+            primitives.Launch(KernelName(launch.Kernel), args, launch.Width, launch.Height);
+        }
     }
 
     // A kernel writing past an allocation faults the whole context, so the host's pointers are checked first.

@@ -19,46 +19,31 @@ public static class OpenClDehalo
         var device = primitives.Device;
         Fits(device, source, plan.Buffers[DehaloGpuPlan.SourceBuffer]);
         Fits(device, destination, plan.Buffers[DehaloGpuPlan.DestinationBuffer]);
-        var handles = new nint[plan.Buffers.Count];
-        var owned = new Dictionary<int, OpenClBuffer>();
-        try
-        {
-            handles[DehaloGpuPlan.SourceBuffer] = source.Handle;
-            handles[DehaloGpuPlan.DestinationBuffer] = destination.Handle;
-            for (int i = 0; i < plan.Launches.Count; i++)
-            {
-                var (create, release) = plan.Schedule[i];
-                foreach (int b in create)
-                {
-                    var spec = plan.Buffers[b];
-                    var buffer = spec.Floats is { } floats ? device.Upload<float>(floats)
-                               : spec.Ints is { } ints ? device.Upload<int>(ints)
-                               : device.Allocate(spec.Bytes);
-                    owned.Add(b, buffer);
-                    handles[b] = buffer.Handle;
-                }
-                var launch = plan.Launches[i];
-                var call = device.Kernel(KernelName(launch.Kernel));
-                foreach (var a in launch.Arguments)
-                    call = a.Kind switch
-                    {
-                        DehaloArgumentKind.Buffer => call.Mem(handles[a.Int]),
-                        DehaloArgumentKind.Int => call.Int(a.Int),
-                        _ => call.Float(a.Float),
-                    };
-                call.Enqueue(launch.Width, launch.Height);
-                // OpenCL frees a released buffer only after the queued commands using it finish.
-                foreach (int b in release)
-                    if (owned.Remove(b, out var done)) done.Dispose();
-            }
-        }
-        finally
-        {
-            foreach (var buffer in owned.Values) buffer.Dispose();
-        }
+        DehaloPlanExecution.Run(plan, source, destination, new Backend(device));
     }
 
     internal static string KernelName(DehaloKernel kernel) => "enhance_dehalo_" + kernel.ToString().ToLowerInvariant();
+
+    private sealed class Backend(OpenClDevice device) : IDehaloPlanBackend
+    {
+        public IDeviceBuffer Create(DehaloBuffer spec) =>
+            spec.Floats is { } floats ? device.Upload<float>(floats)
+            : spec.Ints is { } ints ? device.Upload<int>(ints)
+            : device.Allocate(spec.Bytes);
+
+        public void Launch(DehaloGpuPlan plan, DehaloLaunch launch, nint[] handles)
+        {
+            var call = device.Kernel(KernelName(launch.Kernel));
+            foreach (var a in launch.Arguments)
+                call = a.Kind switch
+                {
+                    DehaloArgumentKind.Buffer => call.Mem(handles[a.Int]),
+                    DehaloArgumentKind.Int => call.Int(a.Int),
+                    _ => call.Float(a.Float),
+                };
+            call.Enqueue(launch.Width, launch.Height);
+        }
+    }
 
     // A kernel writing past a cl_mem corrupts the device, so the host's buffers are checked first.
     private static void Fits(OpenClDevice device, DeviceImage image, DehaloBuffer spec)
