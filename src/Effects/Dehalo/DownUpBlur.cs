@@ -30,18 +30,13 @@ internal static class DownUpBlur
     {
         NeighbourhoodFilters.RequireCovers(luma, RequiredInput(area, originX, originY, rx, ry), "luma");
         NeighbourhoodFilters.RequireCovers(output, area, "output");
-        var (jx1, jx2) = ResampleTaps.CoarseSpan(originX, rx, area.X1, area.X2);
-        var (jy1, jy2) = ResampleTaps.CoarseSpan(originY, ry, area.Y1, area.Y2);
-        var downX = ResampleTaps.Down(originX, rx, jx1, jx2);
-        var downY = ResampleTaps.Down(originY, ry, jy1, jy2);
-        var upX = ResampleTaps.Up(originX, rx, area.X1, area.X2 - 1);
-        var upY = ResampleTaps.Up(originY, ry, area.Y1, area.Y2 - 1);
-        var (fx1, fx2) = downX.InputSpan();
+        var g = Passes.For(originX, originY, rx, ry, area);
+        var (downX, downY, upX, upY) = (g.DownX, g.DownY, g.UpX, g.UpY);
+        int fx1 = g.ColumnsDown.X1, fx2 = g.ColumnsDown.X2 - 1, jx1 = g.Coarse.X1, jy1 = g.Coarse.Y1, jy2 = g.Coarse.Y2 - 1;
 
-        // Index spaces: columns are full-resolution x or coarse jx, rows are coarse jy or full-resolution y.
-        using var columnsDown = new FloatImage(new PixelRect(fx1, jy1, fx2 + 1, jy2 + 1), 1);
-        using var coarse = new FloatImage(new PixelRect(jx1, jy1, jx2 + 1, jy2 + 1), 1);
-        using var rowsUp = new FloatImage(new PixelRect(area.X1, jy1, area.X2, jy2 + 1), 1);
+        using var columnsDown = new FloatImage(g.ColumnsDown, 1);
+        using var coarse = new FloatImage(g.Coarse, 1);
+        using var rowsUp = new FloatImage(g.RowsUp, 1);
 
         RowBands.For(jy1, jy2 + 1, columnsDown.Width, (a, b) =>
         {
@@ -83,6 +78,27 @@ internal static class DownUpBlur
             float acc = 0;
             for (int k = 0; k < w.Length; k++) acc += w[k] * s[k];
             dst[i] = acc;
+        }
+    }
+
+    /// <summary>
+    /// The four passes of one down/up blur over an output area: their tap tables and the planes between them.
+    /// Index spaces: columns are full-resolution x or coarse jx, rows are coarse jy or full-resolution y.
+    /// Shared by <see cref="Apply"/> and the GPU plan, so both filter with the same taps over the same planes.
+    /// </summary>
+    internal sealed record Passes(ResampleTaps DownY, ResampleTaps DownX, ResampleTaps UpX, ResampleTaps UpY,
+        PixelRect ColumnsDown, PixelRect Coarse, PixelRect RowsUp)
+    {
+        public static Passes For(double originX, double originY, double rx, double ry, PixelRect area)
+        {
+            var (jx1, jx2) = ResampleTaps.CoarseSpan(originX, rx, area.X1, area.X2);
+            var (jy1, jy2) = ResampleTaps.CoarseSpan(originY, ry, area.Y1, area.Y2);
+            var downX = ResampleTaps.Down(originX, rx, jx1, jx2);
+            var (fx1, fx2) = downX.InputSpan();
+            return new Passes(ResampleTaps.Down(originY, ry, jy1, jy2), downX,
+                ResampleTaps.Up(originX, rx, area.X1, area.X2 - 1), ResampleTaps.Up(originY, ry, area.Y1, area.Y2 - 1),
+                new PixelRect(fx1, jy1, fx2 + 1, jy2 + 1), new PixelRect(jx1, jy1, jx2 + 1, jy2 + 1),
+                new PixelRect(area.X1, jy1, area.X2, jy2 + 1));
         }
     }
 }

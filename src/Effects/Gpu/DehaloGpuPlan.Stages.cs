@@ -71,22 +71,15 @@ internal sealed partial class DehaloGpuPlan
         var required = Dehalo.DownUpBlur.RequiredInput(area, originX, originY, radiusX, radiusY);
         if (!luma.Bounds.Contains(required))
             throw new InvalidOperationException($"The luma plane {luma.Bounds} does not cover {required} for the blur.");
-        var (jx1, jx2) = ResampleTaps.CoarseSpan(originX, radiusX, area.X1, area.X2);
-        var (jy1, jy2) = ResampleTaps.CoarseSpan(originY, radiusY, area.Y1, area.Y2);
-        var downX = ResampleTaps.Down(originX, radiusX, jx1, jx2);
-        var downY = ResampleTaps.Down(originY, radiusY, jy1, jy2);
-        var upX = ResampleTaps.Up(originX, radiusX, area.X1, area.X2 - 1);
-        var upY = ResampleTaps.Up(originY, radiusY, area.Y1, area.Y2 - 1);
-        var (fx1, fx2) = downX.InputSpan();
-
-        var columnsDown = Plane("columns down", new PixelRect(fx1, jy1, fx2 + 1, jy2 + 1));
-        var coarse = Plane("coarse", new PixelRect(jx1, jy1, jx2 + 1, jy2 + 1));
-        var rowsUp = Plane("rows up", new PixelRect(area.X1, jy1, area.X2, jy2 + 1));
+        var passes = Dehalo.DownUpBlur.Passes.For(originX, originY, radiusX, radiusY, area);
+        var columnsDown = Plane("columns down", passes.ColumnsDown);
+        var coarse = Plane("coarse", passes.Coarse);
+        var rowsUp = Plane("rows up", passes.RowsUp);
         var blur = Plane("blur", area);
-        Taps(DehaloKernel.Rows, luma, downY, columnsDown, "down y");
-        Taps(DehaloKernel.Gather, columnsDown, downX, coarse, "down x");
-        Taps(DehaloKernel.Gather, coarse, upX, rowsUp, "up x");
-        Taps(DehaloKernel.Rows, rowsUp, upY, blur, "up y");
+        Taps(DehaloKernel.Rows, luma, passes.DownY, columnsDown, "down y");
+        Taps(DehaloKernel.Gather, columnsDown, passes.DownX, coarse, "down x");
+        Taps(DehaloKernel.Gather, coarse, passes.UpX, rowsUp, "up x");
+        Taps(DehaloKernel.Rows, rowsUp, passes.UpY, blur, "up y");
         return blur;
     }
 
