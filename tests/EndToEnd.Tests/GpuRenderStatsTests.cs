@@ -64,7 +64,7 @@ public sealed class GpuRenderStatsTests
     {
         var dir = ReferenceHost.OutputFolder(nameof(A_CPU_render_reports_the_CPU_and_no_copies));
         string input = CudaModeImages.SmallPhoto(dir, "rocket", 80);
-        // Upscale takes tiles (Grain does not: its Original input is read whole), so one line per tile.
+        // Rendered in tiles, so one line per tile.
         var (stats, _) = Render(dir, input, openCl: false, "--node", Upscale, "--param", $"{Upscale}.model=0", "--tile", "64");
         Assert.True(stats.Count > 1, "the tiles were not rendered one by one");
         Assert.All(stats, s => Assert.Equal(("Enhance Upscale", "CPU", 0L, 0L), (s.Node, s.Backend, s.BytesToHost, s.BytesToDevice)));
