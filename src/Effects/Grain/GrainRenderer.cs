@@ -17,7 +17,6 @@ namespace Enhance.Effects.Grain;
 public static class GrainRenderer
 {
     private const int BandRows = 32;
-    private static readonly float[] LumaWeights = [0.2126f, 0.7152f, 0.0722f];
 
     /// <summary>Grain is per pixel and its noise is hashed, not read: the input region is the window itself.</summary>
     public static PixelRect RequiredInputRegion(PixelRect outputWindow) => outputWindow;
@@ -47,7 +46,7 @@ public static class GrainRenderer
         }
 
         var kernel = KernelFor(settings, matched, frameHeight, renderScale);
-        var plan = new RenderPlan(settings, matched, kernel, time);
+        var plan = new GrainRenderPlan(settings, matched, kernel, time);
         var window = destination.Bounds;
         int bands = (window.Height + BandRows - 1) / BandRows;
         Parallel.For(0, bands, band =>
@@ -71,36 +70,7 @@ public static class GrainRenderer
     public static double ExpectedStrength(GrainSettings settings, GrainProfile? matched, double intensity, int channel) =>
         GrainStrengthTable.Strength(settings, matched, intensity, channel);
 
-    private sealed class RenderPlan
-    {
-        public RenderPlan(GrainSettings settings, GrainProfile? matched, GrainKernel kernel, double time)
-        {
-            Kernel = kernel;
-            Space = matched?.Space ?? settings.Space;
-            Output = settings.Output;
-            Strengths = GrainStrengthTable.For(settings, matched);
-            double saturation = matched?.EquivalentSaturation ?? settings.Saturation;
-            Monochrome = settings.Monochrome || saturation <= 0;
-            long pattern = settings.PatternIndex(time);
-            Streams = new uint[Monochrome ? 1 : 3];
-            for (int f = 0; f < Streams.Length; f++) Streams[f] = GrainNoise.StreamKey(settings.Seed, pattern, f);
-            // g_c = m + s (n_c − m) with m the mean of three unit fields has variance (1 + 2 s²) / 3;
-            // dividing by its square root keeps each channel's grain at unit variance for any saturation.
-            Saturation = (float)saturation;
-            MixNormaliser = (float)(1 / Math.Sqrt((1 + 2 * saturation * saturation) / 3));
-        }
-
-        public GrainKernel Kernel { get; }
-        public GrainSpace Space { get; }
-        public GrainOutput Output { get; }
-        public GrainStrengthTable Strengths { get; }
-        public bool Monochrome { get; }
-        public uint[] Streams { get; }
-        public float Saturation { get; }
-        public float MixNormaliser { get; }
-    }
-
-    private static void RenderBand(FloatImage source, FloatImage destination, RenderPlan plan, int y1, int y2)
+    private static void RenderBand(FloatImage source, FloatImage destination, GrainRenderPlan plan, int y1, int y2)
     {
         var window = destination.Bounds;
         int height = y2 - y1;
@@ -117,63 +87,12 @@ public static class GrainRenderer
                 var f0 = fields.AsSpan(offset, window.Width);
                 var f1 = plan.Monochrome ? f0 : fields.AsSpan(fieldSize + offset, window.Width);
                 var f2 = plan.Monochrome ? f0 : fields.AsSpan(2 * fieldSize + offset, window.Width);
-                CombineRow(source.Row(y, window.X1, window.X2), destination.Row(y), source.Channels, f0, f1, f2, plan);
+                GrainCombine.Row(source.Row(y, window.X1, window.X2), destination.Row(y), source.Channels, f0, f1, f2, plan);
             }
         }
         finally
         {
             ArrayPool<float>.Shared.Return(fields);
-        }
-    }
-
-    /// <summary>Adds one row's grain: straight colour → working space → + strength × field → back, re-premultiplied.</summary>
-    private static void CombineRow(ReadOnlySpan<float> input, Span<float> output, int channels,
-                                   ReadOnlySpan<float> f0, ReadOnlySpan<float> f1, ReadOnlySpan<float> f2, RenderPlan plan)
-    {
-        bool log = plan.Space == GrainSpace.Log;
-        bool grainOnly = plan.Output == GrainOutput.GrainOnly;
-        bool mono = plan.Monochrome;
-        float s = plan.Saturation, norm = plan.MixNormaliser;
-        float wr = LumaWeights[0], wg = LumaWeights[1], wb = LumaWeights[2];
-        var strengths = plan.Strengths;
-        for (int x = 0, i = 0; x < f0.Length; x++, i += channels)
-        {
-            float r = input[i], g = input[i + 1], b = input[i + 2];
-            float alpha = channels == 4 ? input[i + 3] : 1f;
-            if (channels == 4) output[i + 3] = alpha;
-            float inverse = alpha > Imaging.Premultiplication.TransparentAlpha ? 1f / alpha : 0f;
-            float sr = r * inverse, sg = g * inverse, sb = b * inverse;
-            float lr = sr, lg = sg, lb = sb;
-            if (log) { lr = GrainWorkingSpace.ToLog(sr); lg = GrainWorkingSpace.ToLog(sg); lb = GrainWorkingSpace.ToLog(sb); }
-            strengths.Lookup(wr * lr + wg * lg + wb * lb, out float kr, out float kg, out float kb);
-
-            float gr, gg, gb;
-            if (mono) { gr = gg = gb = f0[x]; }
-            else
-            {
-                float n0 = f0[x], n1 = f1[x], n2 = f2[x];
-                float mean = (n0 + n1 + n2) * (1f / 3f);
-                gr = (mean + s * (n0 - mean)) * norm;
-                gg = (mean + s * (n1 - mean)) * norm;
-                gb = (mean + s * (n2 - mean)) * norm;
-            }
-            float dr = kr * gr, dg = kg * gg, db = kb * gb;
-            if (log)
-            {
-                // Back to linear as a difference from the straight value (the log is invertible, so
-                // decode(encode(s)) is s), so the input's own value is never re-rounded through the log.
-                dr = GrainWorkingSpace.FromLog(lr + dr) - sr;
-                dg = GrainWorkingSpace.FromLog(lg + dg) - sg;
-                db = GrainWorkingSpace.FromLog(lb + db) - sb;
-            }
-            if (grainOnly)
-            {
-                output[i] = alpha * (0.5f + dr); output[i + 1] = alpha * (0.5f + dg); output[i + 2] = alpha * (0.5f + db);
-            }
-            else
-            {
-                output[i] = r + alpha * dr; output[i + 1] = g + alpha * dg; output[i + 2] = b + alpha * db;
-            }
         }
     }
 

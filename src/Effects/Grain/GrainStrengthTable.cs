@@ -7,7 +7,8 @@ namespace Enhance.Effects.Grain;
 /// </summary>
 internal sealed class GrainStrengthTable
 {
-    private const int Entries = 1024;
+    /// <summary>Table rows, spaced evenly over intensity 0–1 (the vector combine gathers from it directly).</summary>
+    internal const int Entries = 1024;
     private readonly float[] _table = new float[Entries * 3];
 
     private GrainStrengthTable(Func<double, int, double> strength)
@@ -18,6 +19,9 @@ internal sealed class GrainStrengthTable
             for (int c = 0; c < 3; c++) _table[i * 3 + c] = (float)strength(intensity, c);
         }
     }
+
+    /// <summary>The table itself: R, G, B of row i at 3i, 3i + 1, 3i + 2.</summary>
+    internal ReadOnlySpan<float> Values => _table;
 
     public static GrainStrengthTable For(GrainSettings settings, GrainProfile? matched) =>
         new((intensity, c) => Strength(settings, matched, intensity, c));
