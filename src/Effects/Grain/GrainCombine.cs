@@ -8,7 +8,7 @@ namespace Enhance.Effects.Grain;
 /// <summary>
 /// The per-pixel step of <see cref="GrainRenderer"/>: straight colour → working space → + strength × field
 /// → back, re-premultiplied. RGBA rows on AVX2 go eight pixels at a time (transposed in registers to
-/// planar R, G, B, A, the strength table read by gathers); the rest of a row, RGB images and CPUs
+/// planar R, G, B, A, the strength table read as one row per pixel and transposed too); the rest of a row, RGB images and CPUs
 /// without AVX2 take the scalar loop. Both do the same IEEE operations in the same order (no fused
 /// multiply-adds, same clamps), so a pixel's value does not depend on which path or lane it took:
 /// tiles still match the whole frame bit for bit.
@@ -103,11 +103,11 @@ internal static class GrainCombine
         var wb = Vector256.Create(LumaBlue);
         var tableScale = Vector256.Create((float)(GrainStrengthTable.Entries - 1));
         var lastRow = Vector256.Create(GrainStrengthTable.Entries - 2);
-        var three = Vector256.Create(3);
         var planeOrder = Vector256.Create(0, 2, 4, 6, 1, 3, 5, 7);
         float* lanes = stackalloc float[8];
+        int* rowIndex = stackalloc int[8];
 
-        fixed (float* source = input, destination = output, field0 = f0, field1 = f1, field2 = f2, table = plan.Strengths.Values)
+        fixed (float* source = input, destination = output, field0 = f0, field1 = f1, field2 = f2, table = plan.Strengths.Rows)
         {
             for (int x = 0; x < count; x += 8)
             {
@@ -138,10 +138,8 @@ internal static class GrainCombine
                 var t = Avx.Multiply(Avx.Min(Avx.Max(luma, zero), one), tableScale);
                 var row = Avx2.Min(Avx.ConvertToVector256Int32WithTruncation(t), lastRow);
                 var fraction = Avx.Subtract(t, Avx.ConvertToVector256Single(row));
-                var index = Avx2.MultiplyLow(row, three);
-                var kr = Lerp(table, index, fraction);
-                var kg = Lerp(table + 1, index, fraction);
-                var kb = Lerp(table + 2, index, fraction);
+                Avx.Store(rowIndex, row);
+                Strengths(table, rowIndex, fraction, out var kr, out var kg, out var kb);
 
                 Vector256<float> gr, gg, gb;
                 var n0 = Avx2.PermuteVar8x32(Avx.LoadVector256(field0 + x), planeOrder);
@@ -193,13 +191,40 @@ internal static class GrainCombine
         return count;
     }
 
-    /// <summary>table[index + 3] interpolated from table[index] by fraction, as the scalar lookup does it.</summary>
+    /// <summary>
+    /// Strengths of the eight lanes: loads each lane's table row (R, G, B, 0, ΔR, ΔG, ΔB, 0), transposes
+    /// the 8 × 8 block so plane c holds element c of every lane, and interpolates value + fraction × step.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<float> Lerp(float* table, Vector256<int> index, Vector256<float> fraction)
+    private static unsafe void Strengths(float* table, int* row, Vector256<float> fraction,
+                                         out Vector256<float> red, out Vector256<float> green, out Vector256<float> blue)
     {
-        var low = Avx2.GatherVector256(table, index, 4);
-        var high = Avx2.GatherVector256(table + 3, index, 4);
-        return Avx.Add(low, Avx.Multiply(fraction, Avx.Subtract(high, low)));
+        var l0 = Avx.LoadVector256(table + row[0] * 8);
+        var l1 = Avx.LoadVector256(table + row[1] * 8);
+        var l2 = Avx.LoadVector256(table + row[2] * 8);
+        var l3 = Avx.LoadVector256(table + row[3] * 8);
+        var l4 = Avx.LoadVector256(table + row[4] * 8);
+        var l5 = Avx.LoadVector256(table + row[5] * 8);
+        var l6 = Avx.LoadVector256(table + row[6] * 8);
+        var l7 = Avx.LoadVector256(table + row[7] * 8);
+        var t0 = Avx.UnpackLow(l0, l1);
+        var t1 = Avx.UnpackHigh(l0, l1);
+        var t2 = Avx.UnpackLow(l2, l3);
+        var t3 = Avx.UnpackHigh(l2, l3);
+        var t4 = Avx.UnpackLow(l4, l5);
+        var t5 = Avx.UnpackHigh(l4, l5);
+        var t6 = Avx.UnpackLow(l6, l7);
+        var t7 = Avx.UnpackHigh(l6, l7);
+        // Per 128-bit half: element 0 / 4 of rows 0–3 (and 4–7), element 1 / 5, element 2 / 6.
+        var e04a = Avx.Shuffle(t0, t2, 0x44);
+        var e15a = Avx.Shuffle(t0, t2, 0xEE);
+        var e26a = Avx.Shuffle(t1, t3, 0x44);
+        var e04b = Avx.Shuffle(t4, t6, 0x44);
+        var e15b = Avx.Shuffle(t4, t6, 0xEE);
+        var e26b = Avx.Shuffle(t5, t7, 0x44);
+        red = Avx.Add(Avx.Permute2x128(e04a, e04b, 0x20), Avx.Multiply(fraction, Avx.Permute2x128(e04a, e04b, 0x31)));
+        green = Avx.Add(Avx.Permute2x128(e15a, e15b, 0x20), Avx.Multiply(fraction, Avx.Permute2x128(e15a, e15b, 0x31)));
+        blue = Avx.Add(Avx.Permute2x128(e26a, e26b, 0x20), Avx.Multiply(fraction, Avx.Permute2x128(e26a, e26b, 0x31)));
     }
 
     // The log curve has no vector form in .NET (no vector log2/pow); lane by lane through the scalar
