@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using Enhance.Effects.Grain;
 using Enhance.Effects.Imaging;
@@ -26,7 +27,10 @@ public class GrainCombineTests
     [MemberData(nameof(Modes))]
     public void VectorRowsMatchTheScalarReferenceBitForBit(GrainSpace space, GrainOutput output, bool mono)
     {
-        Assert.True(Avx2.IsSupported, "this check needs the AVX2 path to exist on the test machine");
+        // Every x64 machine since 2013 has AVX2; there this compares two different code paths. On arm64
+        // the renderer has only the scalar loop, and this degenerates to comparing it with itself.
+        if (RuntimeInformation.ProcessArchitecture == Architecture.X64)
+            Assert.True(Avx2.IsSupported, "x64 test machine without AVX2: the vector path would go untested");
         using var photo = GrainTestImages.Photo("astronaut", 300);
         RoughUp(photo);
         var settings = new GrainSettings
