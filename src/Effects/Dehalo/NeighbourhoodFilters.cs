@@ -1,3 +1,4 @@
+using System.Buffers;
 using Enhance.Effects.Imaging;
 
 namespace Enhance.Effects.Dehalo;
@@ -55,14 +56,36 @@ internal static class NeighbourhoodFilters
     /// <summary>Local range (max − min over 3×3), DeHalo_alpha's measure of how much contrast a spot holds.</summary>
     public static void Range3x3(FloatImage input, PixelRect area, FloatImage range)
     {
-        using var max = new FloatImage(area, 1);
-        MinMax(input, area, 1, 1, range, max);
+        RequireCovers(input, area.Inflate(1, 1), "input");
+        RequireCovers(range, area, "range");
+        // One pass per output row, vertical first (min/max of the three rows over the width + 2), then the
+        // horizontal 3-window of each: the rectangle's min/max without the two full intermediate planes and the
+        // extra subtraction pass the separable MinMax would need. Min and max do not round, so the order of the
+        // comparisons does not change the result.
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
-            for (int y = y1; y < y2; y++)
+            int w = area.Width + 2;
+            var scratch = ArrayPool<float>.Shared.Rent(3 * w);
+            try
             {
-                var r = range.Row(y, area.X1, area.X2);
-                PlaneOps.Subtract(max.Row(y), r, r);
+                var vMin = scratch.AsSpan(0, w); var vMax = scratch.AsSpan(w, w); var hMin = scratch.AsSpan(2 * w, area.Width);
+                for (int y = y1; y < y2; y++)
+                {
+                    var above = input.Row(y - 1, area.X1 - 1, area.X2 + 1);
+                    var here = input.Row(y, area.X1 - 1, area.X2 + 1);
+                    var below = input.Row(y + 1, area.X1 - 1, area.X2 + 1);
+                    above.CopyTo(vMin); above.CopyTo(vMax);
+                    PlaneOps.MinInPlace(vMin, here); PlaneOps.MinInPlace(vMin, below);
+                    PlaneOps.MaxInPlace(vMax, here); PlaneOps.MaxInPlace(vMax, below);
+                    var r = range.Row(y, area.X1, area.X2);
+                    PlaneOps.WindowMin(vMin, hMin, 3);
+                    PlaneOps.WindowMax(vMax, r, 3);
+                    PlaneOps.Subtract(r, hMin, r);
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(scratch);
             }
         });
     }
