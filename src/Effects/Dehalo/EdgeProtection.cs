@@ -43,11 +43,16 @@ internal static class EdgeProtection
         using var strength = new FloatImage(lineArea, 1);
         CentreLineStrength(reference, lineArea, StepScale(originX, radiusX), StepScale(originY, radiusY), strength);
 
-        using var strong = new FloatImage(lineArea, 1);
+        // The strength is only needed as the 0–1 "strong" mask, so it is ramped in place (one plane less to
+        // allocate, clear and stream through).
+        var strong = strength;
         RowBands.For(lineArea.Y1, lineArea.Y2, lineArea.Width, (y1, y2) =>
         {
             for (int y = y1; y < y2; y++)
-                PlaneOps.Ramp(strength.Row(y), strong.Row(y), StrongFrom, 1f / (StrongTo - StrongFrom));
+            {
+                var row = strength.Row(y);
+                PlaneOps.Ramp(row, row, StrongFrom, 1f / (StrongTo - StrongFrom));
+            }
         });
 
         // large: the strong centre lines grown by the radius, i.e. the edge plus the zone its halos live in.
