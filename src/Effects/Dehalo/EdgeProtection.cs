@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -94,21 +95,37 @@ internal static class EdgeProtection
     {
         NeighbourhoodFilters.RequireCovers(reference, area.Inflate(2, 2), "reference");
         var gradArea = area.Inflate(1, 1);
-        using var gxPlane = new FloatImage(gradArea, 1);
-        using var gyPlane = new FloatImage(gradArea, 1);
+        // Only the magnitude is kept as a plane (suppression reads it on three rows); the suppression pass
+        // recomputes its own row's gx, gy into scratch, cheaper than writing and re-reading two more planes.
         using var magnitude = new FloatImage(gradArea, 1);
         float sx = 0.5f * scaleX, sy = 0.5f * scaleY;
         RowBands.For(gradArea.Y1, gradArea.Y2, gradArea.Width, (y1, y2) =>
         {
-            for (int y = y1; y < y2; y++)
-                Gradient(reference.Row(y, gradArea.X1 - 1, gradArea.X2 + 1), reference.Row(y - 1, gradArea.X1, gradArea.X2),
-                    reference.Row(y + 1, gradArea.X1, gradArea.X2), sx, sy, gxPlane.Row(y), gyPlane.Row(y), magnitude.Row(y));
+            int w = gradArea.Width;
+            var scratch = ArrayPool<float>.Shared.Rent(2 * w);
+            try
+            {
+                for (int y = y1; y < y2; y++)
+                    Gradient(reference.Row(y, gradArea.X1 - 1, gradArea.X2 + 1), reference.Row(y - 1, gradArea.X1, gradArea.X2),
+                        reference.Row(y + 1, gradArea.X1, gradArea.X2), sx, sy, scratch.AsSpan(0, w), scratch.AsSpan(w, w), magnitude.Row(y));
+            }
+            finally { ArrayPool<float>.Shared.Return(scratch); }
         });
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
-            for (int y = y1; y < y2; y++)
-                SuppressNonMaxima(gxPlane.Row(y, area.X1, area.X2), gyPlane.Row(y, area.X1, area.X2),
-                    magnitude.Row(y - 1), magnitude.Row(y), magnitude.Row(y + 1), strength.Row(y, area.X1, area.X2));
+            int w = area.Width;
+            var scratch = ArrayPool<float>.Shared.Rent(3 * w);
+            try
+            {
+                Span<float> gx = scratch.AsSpan(0, w), gy = scratch.AsSpan(w, w), unused = scratch.AsSpan(2 * w, w);
+                for (int y = y1; y < y2; y++)
+                {
+                    Gradient(reference.Row(y, area.X1 - 1, area.X2 + 1), reference.Row(y - 1, area.X1, area.X2),
+                        reference.Row(y + 1, area.X1, area.X2), sx, sy, gx, gy, unused);
+                    SuppressNonMaxima(gx, gy, magnitude.Row(y - 1), magnitude.Row(y), magnitude.Row(y + 1), strength.Row(y, area.X1, area.X2));
+                }
+            }
+            finally { ArrayPool<float>.Shared.Return(scratch); }
         });
     }
 

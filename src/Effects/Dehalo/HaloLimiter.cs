@@ -78,7 +78,7 @@ internal static class HaloLimiter
             {
                 for (int y = y1; y < y2; y++)
                     ClampCorrection(luma.Row(y, area.X1, area.X2), low.Row(y, area.X1, area.X2), high.Row(y, area.X1, area.X2),
-                        correction.Row(y, area.X1, area.X2), 1f, accumulate: false);
+                        correction.Row(y, area.X1, area.X2));
             });
             return;
         }
@@ -221,22 +221,16 @@ internal static class HaloLimiter
     /// <summary>Correction fraction from which it is dropped entirely (a thin line, not a halo).</summary>
     internal const float FadeTo = 0.5f;
 
-    private static void ClampCorrection(ReadOnlySpan<float> s, ReadOnlySpan<float> lo, ReadOnlySpan<float> hi, Span<float> dst,
-        float scale, bool accumulate)
+    /// <summary>dst = clamp(s, lo, hi) − s: the per-pixel limiter.</summary>
+    private static void ClampCorrection(ReadOnlySpan<float> s, ReadOnlySpan<float> lo, ReadOnlySpan<float> hi, Span<float> dst)
     {
         int n = dst.Length, i = 0;
-        var vScale = new Vector<float>(scale);
         for (; i <= n - Lanes; i += Lanes)
         {
             var sv = Load(s, i);
-            var c = (Vector.Max(Vector.Min(sv, Load(hi, i)), Load(lo, i)) - sv) * vScale;
-            Store(accumulate ? Load(dst, i) + c : c, dst, i);
+            Store(Vector.Max(Vector.Min(sv, Load(hi, i)), Load(lo, i)) - sv, dst, i);
         }
-        for (; i < n; i++)
-        {
-            float c = (MathF.Max(MathF.Min(s[i], hi[i]), lo[i]) - s[i]) * scale;
-            dst[i] = accumulate ? dst[i] + c : c;
-        }
+        for (; i < n; i++) dst[i] = MathF.Max(MathF.Min(s[i], hi[i]), lo[i]) - s[i];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
