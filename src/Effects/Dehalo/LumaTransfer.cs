@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using Enhance.Effects.Imaging;
 
@@ -125,6 +126,11 @@ internal static class LumaTransfer
         if (dst.Length < n * channels || src.Length < o + (n - 1) * srcStride + channels)
             throw new ArgumentException("Rows too short for the run.");
         bool hasAlpha = channels == 4;
+        if (hasAlpha && output == DehaloOutput.Result && Vector128.IsHardwareAccelerated)
+        {
+            AddToColour(src.Slice(o), srcStride, d, dst);
+            return;
+        }
         for (int i = 0, t = 0; i < n; i++, o += srcStride, t += channels)
         {
             float alpha = hasAlpha ? src[o + 3] : 1f;
@@ -144,6 +150,24 @@ internal static class LumaTransfer
                     break;
             }
             if (hasAlpha) dst[t + 3] = alpha;
+        }
+    }
+
+    /// <summary>
+    /// The common case, Result on RGBA, one pixel per 128-bit vector: R, G, B get d·alpha added, alpha is taken
+    /// over as it is (selected, not added to, so its bits are untouched). Per lane the same operations as
+    /// the scalar loop: add = d·alpha rounded once, then src + add.
+    /// </summary>
+    private static void AddToColour(ReadOnlySpan<float> src, int srcStride, ReadOnlySpan<float> d, Span<float> dst)
+    {
+        var colourLanes = Vector128.Create(-1, -1, -1, 0).AsSingle();
+        ref float s = ref MemoryMarshal.GetReference(src);
+        ref float t = ref MemoryMarshal.GetReference(dst);
+        for (int i = 0; i < d.Length; i++, s = ref Unsafe.Add(ref s, srcStride), t = ref Unsafe.Add(ref t, 4))
+        {
+            var pixel = Vector128.LoadUnsafe(ref s);
+            var add = Vector128.Create(d[i] * pixel.GetElement(3));
+            Vector128.ConditionalSelect(colourLanes, pixel + add, pixel).StoreUnsafe(ref t);
         }
     }
 }
