@@ -83,6 +83,51 @@ public class DehaloScalarReferenceTests
         Assert.InRange(kept, area.Width, area.Width * area.Height / 2);
     }
 
+    [Theory]
+    [InlineData(DehaloOutput.Result, 4)]
+    [InlineData(DehaloOutput.Result, 3)]
+    [InlineData(DehaloOutput.HaloMask, 4)]
+    [InlineData(DehaloOutput.RemovedDetail, 4)]
+    public void Luma_write_equals_the_scalar_reference_exactly_inside_and_beyond_the_clip(DehaloOutput view, int channels)
+    {
+        // The output window reaches past the clip on both sides, so the edge-extended runs are exercised too.
+        var definition = new PixelRect(-7, 2, 90, 40);
+        var window = new PixelRect(-12, -1, 97, 44);
+        using var photo = ImageFiles.Load(TestImages.Photo("Storm"), channels: 4, maxSide: 128);
+        using var source = new FloatImage(definition, channels);
+        for (int y = definition.Y1; y < definition.Y2; y++)
+            for (int x = definition.X1; x < definition.X2; x++)
+            {
+                float a = channels == 4 ? ((x * 7 + y * 3) % 11) / 10f : 1f; // includes fully transparent pixels
+                for (int c = 0; c < 3; c++) source.At(x, y, c) = photo.At(x - definition.X1, y - definition.Y1, c) * a;
+                if (channels == 4) source.At(x, y, 3) = a;
+            }
+        using var delta = TestPlanes.Random(window, 5);
+        using var mask = TestPlanes.Random(window, 6);
+        foreach (ref var v in delta.Pixels) v -= 0.5f;
+        using var output = new FloatImage(window, channels);
+        LumaTransfer.Write(source, definition, delta, mask, view, output);
+
+        for (int y = window.Y1; y < window.Y2; y++)
+            for (int x = window.X1; x < window.X2; x++)
+            {
+                int sx = Math.Clamp(x, definition.X1, definition.X2 - 1), sy = Math.Clamp(y, definition.Y1, definition.Y2 - 1);
+                float alpha = channels == 4 ? source.At(sx, sy, 3) : 1f;
+                float d = delta.At(x, y, 0);
+                for (int c = 0; c < 3; c++)
+                {
+                    float expected = view switch
+                    {
+                        DehaloOutput.Result => source.At(sx, sy, c) + d * alpha,
+                        DehaloOutput.HaloMask => mask.At(x, y, 0) * alpha,
+                        _ => (0.5f - d) * alpha,
+                    };
+                    Assert.Equal(expected, output.At(x, y, c));
+                }
+                if (channels == 4) Assert.Equal(alpha, output.At(x, y, 3));
+            }
+    }
+
     private static float[,] Filter(PixelRect r, Func<int, int, float> value)
     {
         var plane = new float[r.Height, r.Width];
