@@ -20,36 +20,33 @@ internal static class NeighbourhoodFilters
         RequireCovers(input, area.Inflate(rx, ry), "input");
         if (min is not null) RequireCovers(min, area, "min");
         if (max is not null) RequireCovers(max, area, "max");
-        var rows = new PixelRect(area.X1, area.Y1 - ry, area.X2, area.Y2 + ry);
-        using var hMin = min is null ? null : new FloatImage(rows, 1);
-        using var hMax = max is null ? null : new FloatImage(rows, 1);
+        // Vertical first, per output row, into per-band scratch rows (the width + 2rx), then the horizontal
+        // window into the output: no intermediate planes to allocate, clear and stream through. Min and max do
+        // not round, so the order of the comparisons does not change the values.
         int window = 2 * rx + 1;
-        RowBands.For(rows.Y1, rows.Y2, rows.Width, (y1, y2) =>
-        {
-            for (int y = y1; y < y2; y++)
-            {
-                var src = input.Row(y, area.X1 - rx, area.X2 + rx);
-                if (hMin is not null) PlaneOps.WindowMin(src, hMin.Row(y), window);
-                if (hMax is not null) PlaneOps.WindowMax(src, hMax.Row(y), window);
-            }
-        });
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
-            for (int y = y1; y < y2; y++)
+            int w = area.Width + 2 * rx;
+            var scratch = ArrayPool<float>.Shared.Rent(2 * w);
+            try
             {
-                if (min is not null && hMin is not null)
+                var vMin = scratch.AsSpan(0, w); var vMax = scratch.AsSpan(w, w);
+                for (int y = y1; y < y2; y++)
                 {
-                    var dst = min.Row(y, area.X1, area.X2);
-                    hMin.Row(y - ry).CopyTo(dst);
-                    for (int k = -ry + 1; k <= ry; k++) PlaneOps.MinInPlace(dst, hMin.Row(y + k));
-                }
-                if (max is not null && hMax is not null)
-                {
-                    var dst = max.Row(y, area.X1, area.X2);
-                    hMax.Row(y - ry).CopyTo(dst);
-                    for (int k = -ry + 1; k <= ry; k++) PlaneOps.MaxInPlace(dst, hMax.Row(y + k));
+                    var first = input.Row(y - ry, area.X1 - rx, area.X2 + rx);
+                    if (min is not null) first.CopyTo(vMin);
+                    if (max is not null) first.CopyTo(vMax);
+                    for (int k = -ry + 1; k <= ry; k++)
+                    {
+                        var src = input.Row(y + k, area.X1 - rx, area.X2 + rx);
+                        if (min is not null) PlaneOps.MinInPlace(vMin, src);
+                        if (max is not null) PlaneOps.MaxInPlace(vMax, src);
+                    }
+                    if (min is not null) PlaneOps.WindowMin(vMin, min.Row(y, area.X1, area.X2), window);
+                    if (max is not null) PlaneOps.WindowMax(vMax, max.Row(y, area.X1, area.X2), window);
                 }
             }
+            finally { ArrayPool<float>.Shared.Return(scratch); }
         });
     }
 
