@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Enhance.Effects.Imaging;
 
 namespace Enhance.Effects.Dehalo;
@@ -41,11 +44,16 @@ internal static class EdgeProtection
         using var strength = new FloatImage(lineArea, 1);
         CentreLineStrength(reference, lineArea, StepScale(originX, radiusX), StepScale(originY, radiusY), strength);
 
-        using var strong = new FloatImage(lineArea, 1);
+        // The strength is only needed as the 0–1 "strong" mask, so it is ramped in place (one plane less to
+        // allocate, clear and stream through).
+        var strong = strength;
         RowBands.For(lineArea.Y1, lineArea.Y2, lineArea.Width, (y1, y2) =>
         {
             for (int y = y1; y < y2; y++)
-                PlaneOps.Ramp(strength.Row(y), strong.Row(y), StrongFrom, 1f / (StrongTo - StrongFrom));
+            {
+                var row = strength.Row(y);
+                PlaneOps.Ramp(row, row, StrongFrom, 1f / (StrongTo - StrongFrom));
+            }
         });
 
         // large: the strong centre lines grown by the radius, i.e. the edge plus the zone its halos live in.
@@ -87,42 +95,107 @@ internal static class EdgeProtection
     {
         NeighbourhoodFilters.RequireCovers(reference, area.Inflate(2, 2), "reference");
         var gradArea = area.Inflate(1, 1);
-        using var gxPlane = new FloatImage(gradArea, 1);
-        using var gyPlane = new FloatImage(gradArea, 1);
+        // Only the magnitude is kept as a plane (suppression reads it on three rows); the suppression pass
+        // recomputes its own row's gx, gy into scratch, cheaper than writing and re-reading two more planes.
         using var magnitude = new FloatImage(gradArea, 1);
+        float sx = 0.5f * scaleX, sy = 0.5f * scaleY;
         RowBands.For(gradArea.Y1, gradArea.Y2, gradArea.Width, (y1, y2) =>
         {
-            for (int y = y1; y < y2; y++)
+            int w = gradArea.Width;
+            var scratch = ArrayPool<float>.Shared.Rent(2 * w);
+            try
             {
-                var gx = gxPlane.Row(y); var gy = gyPlane.Row(y);
-                PlaneOps.Subtract(reference.Row(y, gradArea.X1 + 1, gradArea.X2 + 1), reference.Row(y, gradArea.X1 - 1, gradArea.X2 - 1), gx);
-                PlaneOps.Scale(gx, gx, 0.5f * scaleX);
-                PlaneOps.Subtract(reference.Row(y + 1, gradArea.X1, gradArea.X2), reference.Row(y - 1, gradArea.X1, gradArea.X2), gy);
-                PlaneOps.Scale(gy, gy, 0.5f * scaleY);
-                Magnitude(gx, gy, magnitude.Row(y));
+                for (int y = y1; y < y2; y++)
+                    Gradient(reference.Row(y, gradArea.X1 - 1, gradArea.X2 + 1), reference.Row(y - 1, gradArea.X1, gradArea.X2),
+                        reference.Row(y + 1, gradArea.X1, gradArea.X2), sx, sy, scratch.AsSpan(0, w), scratch.AsSpan(w, w), magnitude.Row(y));
             }
+            finally { ArrayPool<float>.Shared.Return(scratch); }
         });
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
-            for (int y = y1; y < y2; y++)
+            int w = area.Width;
+            var scratch = ArrayPool<float>.Shared.Rent(3 * w);
+            try
             {
-                var gx = gxPlane.Row(y, area.X1, area.X2); var gy = gyPlane.Row(y, area.X1, area.X2);
-                var up = magnitude.Row(y - 1); var here = magnitude.Row(y); var down = magnitude.Row(y + 1);
-                var dst = strength.Row(y, area.X1, area.X2);
-                for (int i = 0; i < dst.Length; i++)
+                Span<float> gx = scratch.AsSpan(0, w), gy = scratch.AsSpan(w, w), unused = scratch.AsSpan(2 * w, w);
+                for (int y = y1; y < y2; y++)
                 {
-                    int c = i + 1; // column in the gradient rows, which start one pixel to the left
-                    float ax = MathF.Abs(gx[i]), ay = MathF.Abs(gy[i]), m = here[c];
-                    float a, b;
-                    // tan 22.5° ≈ 0.4142: beyond it the gradient points closer to a diagonal than to an axis.
-                    if (ay <= 0.41421356f * ax) { a = here[c - 1]; b = here[c + 1]; }
-                    else if (ax <= 0.41421356f * ay) { a = up[c]; b = down[c]; }
-                    else if ((gx[i] > 0) == (gy[i] > 0)) { a = up[c - 1]; b = down[c + 1]; }
-                    else { a = up[c + 1]; b = down[c - 1]; }
-                    dst[i] = m >= a && m >= b ? m : 0f;
+                    Gradient(reference.Row(y, area.X1 - 1, area.X2 + 1), reference.Row(y - 1, area.X1, area.X2),
+                        reference.Row(y + 1, area.X1, area.X2), sx, sy, gx, gy, unused);
+                    SuppressNonMaxima(gx, gy, magnitude.Row(y - 1), magnitude.Row(y), magnitude.Row(y + 1), strength.Row(y, area.X1, area.X2));
                 }
             }
+            finally { ArrayPool<float>.Shared.Return(scratch); }
         });
+    }
+
+    /// <summary>
+    /// One row of central differences and their magnitude, in one pass over memory: gx = (right − left)·sx,
+    /// gy = (below − above)·sy, |g|. <paramref name="row"/> holds the row from one pixel left of the output to
+    /// one right of it; <paramref name="above"/>/<paramref name="below"/> are aligned with the output.
+    /// </summary>
+    private static void Gradient(ReadOnlySpan<float> row, ReadOnlySpan<float> above, ReadOnlySpan<float> below, float sx, float sy,
+        Span<float> gx, Span<float> gy, Span<float> magnitude)
+    {
+        int n = gx.Length, i = 0;
+        var vsx = new Vector<float>(sx); var vsy = new Vector<float>(sy);
+        for (; i <= n - Lanes; i += Lanes)
+        {
+            var x = (Load(row, i + 2) - Load(row, i)) * vsx;
+            var y = (Load(below, i) - Load(above, i)) * vsy;
+            Store(x, gx, i); Store(y, gy, i);
+            Store(Vector.SquareRoot(x * x + y * y), magnitude, i);
+        }
+        for (; i < n; i++)
+        {
+            float x = (row[i + 2] - row[i]) * sx, y = (below[i] - above[i]) * sy;
+            gx[i] = x; gy[i] = y;
+            magnitude[i] = MathF.Sqrt(x * x + y * y);
+        }
+    }
+
+    /// <summary>
+    /// Non-maximum suppression of one row: the magnitude where it is no smaller than both neighbours along the
+    /// gradient (quantised to horizontal, vertical or one of the diagonals), else 0. The magnitude rows start
+    /// one pixel left of the output; gx/gy are aligned with it. The vector body picks the neighbours with masks
+    /// instead of branches and makes the same comparisons, so body and tail agree bit for bit.
+    /// </summary>
+    private static void SuppressNonMaxima(ReadOnlySpan<float> gx, ReadOnlySpan<float> gy, ReadOnlySpan<float> up,
+        ReadOnlySpan<float> here, ReadOnlySpan<float> down, Span<float> dst)
+    {
+        // tan 22.5° ≈ 0.4142: beyond it the gradient points closer to a diagonal than to an axis.
+        const float tan22 = 0.41421356f;
+        int n = dst.Length, i = 0;
+        var vTan = new Vector<float>(tan22);
+        for (; i <= n - Lanes; i += Lanes)
+        {
+            var x = Load(gx, i); var y = Load(gy, i);
+            var ax = Vector.Abs(x); var ay = Vector.Abs(y);
+            var horizontal = Vector.LessThanOrEqual(ay, vTan * ax);
+            var vertical = Vector.LessThanOrEqual(ax, vTan * ay);
+            var sameSign = Vector.Equals(Vector.GreaterThan(x, Vector<float>.Zero), Vector.GreaterThan(y, Vector<float>.Zero));
+            // Columns i, i+1, i+2 of the magnitude rows are the pixel's left, centre and right.
+            var a = Vector.ConditionalSelect(sameSign, Load(up, i), Load(up, i + 2));
+            var b = Vector.ConditionalSelect(sameSign, Load(down, i + 2), Load(down, i));
+            a = Vector.ConditionalSelect(vertical, Load(up, i + 1), a);
+            b = Vector.ConditionalSelect(vertical, Load(down, i + 1), b);
+            a = Vector.ConditionalSelect(horizontal, Load(here, i), a);
+            b = Vector.ConditionalSelect(horizontal, Load(here, i + 2), b);
+            var m = Load(here, i + 1);
+            var keep = Vector.BitwiseAnd(Vector.GreaterThanOrEqual(m, a), Vector.GreaterThanOrEqual(m, b));
+            Store(Vector.ConditionalSelect(keep, m, Vector<float>.Zero), dst, i);
+        }
+        for (; i < n; i++)
+        {
+            int c = i + 1;
+            float ax = MathF.Abs(gx[i]), ay = MathF.Abs(gy[i]), m = here[c];
+            float a, b;
+            if (ay <= tan22 * ax) { a = here[c - 1]; b = here[c + 1]; }
+            else if (ax <= tan22 * ay) { a = up[c]; b = down[c]; }
+            else if ((gx[i] > 0) == (gy[i] > 0)) { a = up[c - 1]; b = down[c + 1]; }
+            else { a = up[c + 1]; b = down[c - 1]; }
+            dst[i] = m >= a && m >= b ? m : 0f;
+        }
     }
 
     /// <summary>
@@ -164,14 +237,11 @@ internal static class EdgeProtection
         return peak;
     }
 
-    private static void Magnitude(ReadOnlySpan<float> gx, ReadOnlySpan<float> gy, Span<float> dst)
-    {
-        int n = dst.Length, i = 0, lanes = Vector<float>.Count;
-        for (; i <= n - lanes; i += lanes)
-        {
-            var x = new Vector<float>(gx.Slice(i)); var y = new Vector<float>(gy.Slice(i));
-            Vector.SquareRoot(x * x + y * y).CopyTo(dst.Slice(i));
-        }
-        for (; i < n; i++) dst[i] = MathF.Sqrt(gx[i] * gx[i] + gy[i] * gy[i]);
-    }
+    private static int Lanes => Vector<float>.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Load(ReadOnlySpan<float> s, int i) => Vector.LoadUnsafe(ref MemoryMarshal.GetReference(s), (nuint)i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(Vector<float> v, Span<float> d, int i) => v.StoreUnsafe(ref MemoryMarshal.GetReference(d), (nuint)i);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -59,33 +60,41 @@ internal static class HaloCoherence
         NeighbourhoodFilters.RequireCovers(low, area, "low");
         NeighbourhoodFilters.RequireCovers(high, area, "high");
         NeighbourhoodFilters.RequireCovers(correction, area, "correction");
-        var rows = new PixelRect(area.X1, reach.Y1, area.X2, reach.Y2);
-        using var rowSum = new FloatImage(rows, 1);
-        using var rowAbs = new FloatImage(rows, 1);
-        // Horizontal 3-sums of e and |e| for every row the vertical pass needs.
-        RowBands.For(rows.Y1, rows.Y2, rows.Width, (y1, y2) =>
-        {
-            var e = new float[reach.Width];
-            var a = new float[reach.Width];
-            for (int y = y1; y < y2; y++)
-            {
-                HighPass(luma.Row(y, reach.X1, reach.X2), blur.Row(y, reach.X1, reach.X2), e, a);
-                PlaneOps.Sum3(e, rowSum.Row(y));
-                PlaneOps.Sum3(a, rowAbs.Row(y));
-            }
-        });
+        // Horizontal 3-sums of e and |e| are kept for three rows only (a ring per band), not as two planes: a
+        // band recomputes the two rows it shares with its neighbours, which gives the same values, and saves
+        // allocating, clearing, writing and re-reading two full planes. Sums keep their order: horizontal first.
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
-            var sum = new float[area.Width];
-            var abs = new float[area.Width];
-            for (int y = y1; y < y2; y++)
+            int w = area.Width, rw = reach.Width;
+            var scratch = ArrayPool<float>.Shared.Rent(2 * rw + 8 * w);
+            try
             {
-                PlaneOps.Sum3Rows(rowSum.Row(y - 1), rowSum.Row(y), rowSum.Row(y + 1), sum, 1f);
-                PlaneOps.Sum3Rows(rowAbs.Row(y - 1), rowAbs.Row(y), rowAbs.Row(y + 1), abs, 1f);
-                WeightRow(correction.Row(y, area.X1, area.X2), low.Row(y, area.X1, area.X2), high.Row(y, area.X1, area.X2), sum, abs);
+                var e = scratch.AsSpan(0, rw); var a = scratch.AsSpan(rw, rw);
+                var sum = scratch.AsSpan(2 * rw + 6 * w, w); var abs = scratch.AsSpan(2 * rw + 7 * w, w);
+                // The ring: three slots of (row sum, row |sum|), slot = y mod 3.
+                Span<float> SumRow(int y) => scratch.AsSpan(2 * rw + Slot(y) * 2 * w, w);
+                Span<float> AbsRow(int y) => scratch.AsSpan(2 * rw + Slot(y) * 2 * w + w, w);
+                void RowSums(int y, Span<float> e, Span<float> a)
+                {
+                    HighPass(luma.Row(y, reach.X1, reach.X2), blur.Row(y, reach.X1, reach.X2), e, a);
+                    PlaneOps.Sum3(e, SumRow(y));
+                    PlaneOps.Sum3(a, AbsRow(y));
+                }
+                RowSums(y1 - 1, e, a);
+                RowSums(y1, e, a);
+                for (int y = y1; y < y2; y++)
+                {
+                    RowSums(y + 1, e, a);
+                    PlaneOps.Sum3Rows(SumRow(y - 1), SumRow(y), SumRow(y + 1), sum, 1f);
+                    PlaneOps.Sum3Rows(AbsRow(y - 1), AbsRow(y), AbsRow(y + 1), abs, 1f);
+                    WeightRow(correction.Row(y, area.X1, area.X2), low.Row(y, area.X1, area.X2), high.Row(y, area.X1, area.X2), sum, abs);
+                }
             }
+            finally { ArrayPool<float>.Shared.Return(scratch); }
         });
     }
+
+    private static int Slot(int y) => ((y % 3) + 3) % 3;
 
     /// <summary>e = source − reference and |e|, one row.</summary>
     private static void HighPass(ReadOnlySpan<float> s, ReadOnlySpan<float> b, Span<float> e, Span<float> a)

@@ -78,44 +78,85 @@ internal static class HaloLimiter
             {
                 for (int y = y1; y < y2; y++)
                     ClampCorrection(luma.Row(y, area.X1, area.X2), low.Row(y, area.X1, area.X2), high.Row(y, area.X1, area.X2),
-                        correction.Row(y, area.X1, area.X2), 1f, accumulate: false);
+                        correction.Row(y, area.X1, area.X2));
             });
             return;
         }
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
-            int w = area.Width + 2;
-            // Vertically interpolated rows (y ± ¼) of source, low and high, one column of margin each side.
-            var scratch = new float[6 * w];
-            var mid = new float[3 * area.Width];
-            var planes = new[] { luma, low, high };
             for (int y = y1; y < y2; y++)
             {
-                var dst = correction.Row(y, area.X1, area.X2);
-                dst.Clear();
-                for (int dy = -1; dy <= 1; dy += 2)
-                {
-                    for (int p = 0; p < 3; p++)
-                    {
-                        var v = scratch.AsSpan(p * w, w);
-                        PlaneOps.Scale(v, planes[p].Row(y, area.X1 - 1, area.X2 + 1), 0.75f);
-                        PlaneOps.AddScaled(v, planes[p].Row(y + dy, area.X1 - 1, area.X2 + 1), 0.25f);
-                    }
-                    for (int dx = -1; dx <= 1; dx += 2)
-                    {
-                        for (int p = 0; p < 3; p++)
-                        {
-                            var v = scratch.AsSpan(p * w, w);
-                            var m = mid.AsSpan(p * area.Width, area.Width);
-                            PlaneOps.Scale(m, v.Slice(1, area.Width), 0.75f);
-                            PlaneOps.AddScaled(m, v.Slice(1 + dx, area.Width), 0.25f);
-                        }
-                        ClampCorrection(mid.AsSpan(0, area.Width), mid.AsSpan(area.Width, area.Width),
-                            mid.AsSpan(2 * area.Width, area.Width), dst, 0.25f, accumulate: true);
-                    }
-                }
+                // Rows y−1, y, y+1 of each plane, from one column left of the area to one right of it.
+                var s = new Rows3(luma, y, area.X1 - 1, area.X2 + 1);
+                var lo = new Rows3(low, y, area.X1 - 1, area.X2 + 1);
+                var hi = new Rows3(high, y, area.X1 - 1, area.X2 + 1);
+                SupersampledRow(s, lo, hi, correction.Row(y, area.X1, area.X2));
             }
         });
+    }
+
+    /// <summary>Three consecutive rows of one plane over the same columns.</summary>
+    private readonly ref struct Rows3(FloatImage plane, int y, int x1, int x2)
+    {
+        public readonly ReadOnlySpan<float> Above = plane.Row(y - 1, x1, x2);
+        public readonly ReadOnlySpan<float> Here = plane.Row(y, x1, x2);
+        public readonly ReadOnlySpan<float> Below = plane.Row(y + 1, x1, x2);
+    }
+
+    /// <summary>
+    /// One row of the supersampled limiter in a single pass over memory. At each of the four points (±¼, ±¼) the
+    /// three planes are interpolated bilinearly, vertical first: v = 0.75·P[y] + 0.25·P[y±1], then
+    /// 0.75·v[x] + 0.25·v[x±1]; the clamp's correction, scaled by ¼, is summed from 0 in the order
+    /// (−¼,−¼), (−¼,+¼), (+¼,−¼), (+¼,+¼). Every value is rounded exactly as in the plane-at-a-time formulation
+    /// (no fused multiply-add), so the result is bit-identical to it and body and tail agree.
+    /// </summary>
+    private static void SupersampledRow(Rows3 s, Rows3 lo, Rows3 hi, Span<float> dst)
+    {
+        int n = dst.Length, i = 0;
+        var vq = new Vector<float>(0.25f); var v3q = new Vector<float>(0.75f);
+        for (; i <= n - Lanes; i += Lanes)
+        {
+            var acc = Vector<float>.Zero;
+            for (int dy = -1; dy <= 1; dy += 2)
+            {
+                var sOther = dy < 0 ? s.Above : s.Below;
+                var loOther = dy < 0 ? lo.Above : lo.Below;
+                var hiOther = dy < 0 ? hi.Above : hi.Below;
+                // Vertically interpolated values at columns x−1, x, x+1 (offsets i, i+1, i+2 in the rows).
+                var sC = Load(s.Here, i + 1) * v3q + Load(sOther, i + 1) * vq;
+                var loC = Load(lo.Here, i + 1) * v3q + Load(loOther, i + 1) * vq;
+                var hiC = Load(hi.Here, i + 1) * v3q + Load(hiOther, i + 1) * vq;
+                for (int dx = 0; dx <= 2; dx += 2)
+                {
+                    var sv = sC * v3q + (Load(s.Here, i + dx) * v3q + Load(sOther, i + dx) * vq) * vq;
+                    var lv = loC * v3q + (Load(lo.Here, i + dx) * v3q + Load(loOther, i + dx) * vq) * vq;
+                    var hv = hiC * v3q + (Load(hi.Here, i + dx) * v3q + Load(hiOther, i + dx) * vq) * vq;
+                    acc += (Vector.Max(Vector.Min(sv, hv), lv) - sv) * vq;
+                }
+            }
+            Store(acc, dst, i);
+        }
+        for (; i < n; i++)
+        {
+            float acc = 0f;
+            for (int dy = -1; dy <= 1; dy += 2)
+            {
+                var sOther = dy < 0 ? s.Above : s.Below;
+                var loOther = dy < 0 ? lo.Above : lo.Below;
+                var hiOther = dy < 0 ? hi.Above : hi.Below;
+                float sC = s.Here[i + 1] * 0.75f + sOther[i + 1] * 0.25f;
+                float loC = lo.Here[i + 1] * 0.75f + loOther[i + 1] * 0.25f;
+                float hiC = hi.Here[i + 1] * 0.75f + hiOther[i + 1] * 0.25f;
+                for (int dx = 0; dx <= 2; dx += 2)
+                {
+                    float sv = sC * 0.75f + (s.Here[i + dx] * 0.75f + sOther[i + dx] * 0.25f) * 0.25f;
+                    float lv = loC * 0.75f + (lo.Here[i + dx] * 0.75f + loOther[i + dx] * 0.25f) * 0.25f;
+                    float hv = hiC * 0.75f + (hi.Here[i + dx] * 0.75f + hiOther[i + dx] * 0.25f) * 0.25f;
+                    acc += (MathF.Max(MathF.Min(sv, hv), lv) - sv) * 0.25f;
+                }
+            }
+            dst[i] = acc;
+        }
     }
 
     /// <summary>
@@ -180,22 +221,16 @@ internal static class HaloLimiter
     /// <summary>Correction fraction from which it is dropped entirely (a thin line, not a halo).</summary>
     internal const float FadeTo = 0.5f;
 
-    private static void ClampCorrection(ReadOnlySpan<float> s, ReadOnlySpan<float> lo, ReadOnlySpan<float> hi, Span<float> dst,
-        float scale, bool accumulate)
+    /// <summary>dst = clamp(s, lo, hi) − s: the per-pixel limiter.</summary>
+    private static void ClampCorrection(ReadOnlySpan<float> s, ReadOnlySpan<float> lo, ReadOnlySpan<float> hi, Span<float> dst)
     {
         int n = dst.Length, i = 0;
-        var vScale = new Vector<float>(scale);
         for (; i <= n - Lanes; i += Lanes)
         {
             var sv = Load(s, i);
-            var c = (Vector.Max(Vector.Min(sv, Load(hi, i)), Load(lo, i)) - sv) * vScale;
-            Store(accumulate ? Load(dst, i) + c : c, dst, i);
+            Store(Vector.Max(Vector.Min(sv, Load(hi, i)), Load(lo, i)) - sv, dst, i);
         }
-        for (; i < n; i++)
-        {
-            float c = (MathF.Max(MathF.Min(s[i], hi[i]), lo[i]) - s[i]) * scale;
-            dst[i] = accumulate ? dst[i] + c : c;
-        }
+        for (; i < n; i++) dst[i] = MathF.Max(MathF.Min(s[i], hi[i]), lo[i]) - s[i];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
 using Enhance.Effects.Imaging;
 
 namespace Enhance.Effects.Dehalo;
@@ -22,6 +25,7 @@ internal static class LumaTransfer
     {
         var area = luma.Bounds;
         int channels = source.Channels;
+        var (inside1, inside2) = Inside(area, definition);
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
             for (int y = y1; y < y2; y++)
@@ -29,13 +33,40 @@ internal static class LumaTransfer
                 var src = source.Row(Math.Clamp(y, definition.Y1, definition.Y2 - 1));
                 var dst = luma.Row(y);
                 int first = source.Bounds.X1;
-                for (int x = area.X1, i = 0; x < area.X2; x++, i++)
-                {
-                    int o = (Math.Clamp(x, definition.X1, definition.X2 - 1) - first) * channels;
-                    dst[i] = LumaOf(src, o, channels);
-                }
+                // Left of the clip every pixel repeats its first column, right of it its last: computed once.
+                // (Only read when the area reaches past that side: a tile's source need not hold the clip's edges.)
+                if (inside1 > area.X1) dst.Slice(0, inside1 - area.X1).Fill(LumaOf(src, (definition.X1 - first) * channels, channels));
+                if (inside2 < area.X2) dst.Slice(inside2 - area.X1).Fill(LumaOf(src, (definition.X2 - 1 - first) * channels, channels));
+                if (inside2 > inside1)
+                    LumaRun(src.Slice((inside1 - first) * channels), channels, dst.Slice(inside1 - area.X1, inside2 - inside1));
             }
         });
+    }
+
+    /// <summary>The columns of <paramref name="area"/> inside the clip, [X1, X2), clamped into the area (possibly empty).</summary>
+    private static (int X1, int X2) Inside(PixelRect area, PixelRect definition)
+    {
+        int x1 = Math.Clamp(definition.X1, area.X1, area.X2), x2 = Math.Clamp(definition.X2, area.X1, area.X2);
+        return (x1, Math.Max(x1, x2));
+    }
+
+    /// <summary>Luma of consecutive pixels; the same arithmetic as <see cref="LumaOf"/>, without a clamp or a
+    /// channel test per pixel.</summary>
+    private static void LumaRun(ReadOnlySpan<float> src, int channels, Span<float> dst)
+    {
+        if (channels == 1) { src.Slice(0, dst.Length).CopyTo(dst); return; }
+        if (src.Length < dst.Length * channels) throw new ArgumentException("Source row too short.", nameof(src));
+        ref float p = ref MemoryMarshal.GetReference(src);
+        for (int i = 0; i < dst.Length; i++, p = ref Unsafe.Add(ref p, channels))
+        {
+            float y = Kr * p + Kg * Unsafe.Add(ref p, 1) + Kb * Unsafe.Add(ref p, 2);
+            if (channels == 4)
+            {
+                float a = Unsafe.Add(ref p, 3);
+                y *= a > Premultiplication.TransparentAlpha ? 1f / a : 0f;
+            }
+            dst[i] = y;
+        }
     }
 
     private static float LumaOf(ReadOnlySpan<float> row, int o, int channels)
@@ -61,6 +92,7 @@ internal static class LumaTransfer
     {
         var area = destination.Bounds;
         int channels = destination.Channels;
+        var (inside1, inside2) = Inside(area, definition);
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
             for (int y = y1; y < y2; y++)
@@ -70,28 +102,72 @@ internal static class LumaTransfer
                 var d = delta.Row(y, area.X1, area.X2);
                 var m = mask.Row(y, area.X1, area.X2);
                 int first = source.Bounds.X1;
-                for (int x = area.X1, i = 0; x < area.X2; x++, i++)
-                {
-                    int o = (Math.Clamp(x, definition.X1, definition.X2 - 1) - first) * channels;
-                    int t = i * channels;
-                    float alpha = channels == 4 ? src[o + 3] : 1f;
-                    int colour = channels == 4 ? 3 : channels;
-                    switch (output)
-                    {
-                        case DehaloOutput.Result:
-                            float add = d[i] * alpha;
-                            for (int c = 0; c < colour; c++) dst[t + c] = src[o + c] + add;
-                            break;
-                        case DehaloOutput.HaloMask:
-                            for (int c = 0; c < colour; c++) dst[t + c] = m[i] * alpha;
-                            break;
-                        default:
-                            for (int c = 0; c < colour; c++) dst[t + c] = (0.5f - d[i]) * alpha;
-                            break;
-                    }
-                    if (channels == 4) dst[t + 3] = alpha;
-                }
+                // Three runs: left of the clip (every pixel reads its first column), inside, right of it.
+                int n1 = inside1 - area.X1, n2 = inside2 - inside1, n3 = area.X2 - inside2;
+                if (n1 > 0) WriteRun(src, (definition.X1 - first) * channels, 0, d.Slice(0, n1), m.Slice(0, n1), dst, channels, output);
+                if (n2 > 0)
+                    WriteRun(src, (inside1 - first) * channels, channels, d.Slice(n1, n2), m.Slice(n1, n2), dst.Slice(n1 * channels), channels, output);
+                if (n3 > 0)
+                    WriteRun(src, (definition.X2 - 1 - first) * channels, 0, d.Slice(n1 + n2), m.Slice(n1 + n2), dst.Slice((n1 + n2) * channels),
+                        channels, output);
             }
         });
+    }
+
+    /// <summary>
+    /// One run of output pixels whose source pixels start at <paramref name="o"/> and advance by
+    /// <paramref name="srcStride"/> floats (0: an edge-extended run repeating one pixel): no clamp per pixel. The
+    /// switch on the view is loop-invariant (always predicted); the arithmetic per pixel is unchanged.
+    /// </summary>
+    private static void WriteRun(ReadOnlySpan<float> src, int o, int srcStride, ReadOnlySpan<float> d, ReadOnlySpan<float> m,
+        Span<float> dst, int channels, DehaloOutput output)
+    {
+        int colour = channels == 4 ? 3 : channels, n = d.Length;
+        if (dst.Length < n * channels || src.Length < o + (n - 1) * srcStride + channels)
+            throw new ArgumentException("Rows too short for the run.");
+        bool hasAlpha = channels == 4;
+        if (hasAlpha && output == DehaloOutput.Result && Vector128.IsHardwareAccelerated)
+        {
+            AddToColour(src.Slice(o), srcStride, d, dst);
+            return;
+        }
+        for (int i = 0, t = 0; i < n; i++, o += srcStride, t += channels)
+        {
+            float alpha = hasAlpha ? src[o + 3] : 1f;
+            switch (output)
+            {
+                case DehaloOutput.Result:
+                    float add = d[i] * alpha;
+                    for (int c = 0; c < colour; c++) dst[t + c] = src[o + c] + add;
+                    break;
+                case DehaloOutput.HaloMask:
+                    float mv = m[i] * alpha;
+                    for (int c = 0; c < colour; c++) dst[t + c] = mv;
+                    break;
+                default:
+                    float rv = (0.5f - d[i]) * alpha;
+                    for (int c = 0; c < colour; c++) dst[t + c] = rv;
+                    break;
+            }
+            if (hasAlpha) dst[t + 3] = alpha;
+        }
+    }
+
+    /// <summary>
+    /// The common case, Result on RGBA, one pixel per 128-bit vector: R, G, B get d·alpha added, alpha is taken
+    /// over as it is (selected, not added to, so its bits are untouched). Per lane the same operations as
+    /// the scalar loop: add = d·alpha rounded once, then src + add.
+    /// </summary>
+    private static void AddToColour(ReadOnlySpan<float> src, int srcStride, ReadOnlySpan<float> d, Span<float> dst)
+    {
+        var colourLanes = Vector128.Create(-1, -1, -1, 0).AsSingle();
+        ref float s = ref MemoryMarshal.GetReference(src);
+        ref float t = ref MemoryMarshal.GetReference(dst);
+        for (int i = 0; i < d.Length; i++, s = ref Unsafe.Add(ref s, srcStride), t = ref Unsafe.Add(ref t, 4))
+        {
+            var pixel = Vector128.LoadUnsafe(ref s);
+            var add = Vector128.Create(d[i] * pixel.GetElement(3));
+            Vector128.ConditionalSelect(colourLanes, pixel + add, pixel).StoreUnsafe(ref t);
+        }
     }
 }

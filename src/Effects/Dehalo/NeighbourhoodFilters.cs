@@ -1,3 +1,4 @@
+using System.Buffers;
 using Enhance.Effects.Imaging;
 
 namespace Enhance.Effects.Dehalo;
@@ -19,50 +20,69 @@ internal static class NeighbourhoodFilters
         RequireCovers(input, area.Inflate(rx, ry), "input");
         if (min is not null) RequireCovers(min, area, "min");
         if (max is not null) RequireCovers(max, area, "max");
-        var rows = new PixelRect(area.X1, area.Y1 - ry, area.X2, area.Y2 + ry);
-        using var hMin = min is null ? null : new FloatImage(rows, 1);
-        using var hMax = max is null ? null : new FloatImage(rows, 1);
+        // Vertical first, per output row, into per-band scratch rows (the width + 2rx), then the horizontal
+        // window into the output: no intermediate planes to allocate, clear and stream through. Min and max do
+        // not round, so the order of the comparisons does not change the values.
         int window = 2 * rx + 1;
-        RowBands.For(rows.Y1, rows.Y2, rows.Width, (y1, y2) =>
-        {
-            for (int y = y1; y < y2; y++)
-            {
-                var src = input.Row(y, area.X1 - rx, area.X2 + rx);
-                if (hMin is not null) PlaneOps.WindowMin(src, hMin.Row(y), window);
-                if (hMax is not null) PlaneOps.WindowMax(src, hMax.Row(y), window);
-            }
-        });
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
-            for (int y = y1; y < y2; y++)
+            int w = area.Width + 2 * rx;
+            var scratch = ArrayPool<float>.Shared.Rent(2 * w);
+            try
             {
-                if (min is not null && hMin is not null)
+                var vMin = scratch.AsSpan(0, w); var vMax = scratch.AsSpan(w, w);
+                for (int y = y1; y < y2; y++)
                 {
-                    var dst = min.Row(y, area.X1, area.X2);
-                    hMin.Row(y - ry).CopyTo(dst);
-                    for (int k = -ry + 1; k <= ry; k++) PlaneOps.MinInPlace(dst, hMin.Row(y + k));
-                }
-                if (max is not null && hMax is not null)
-                {
-                    var dst = max.Row(y, area.X1, area.X2);
-                    hMax.Row(y - ry).CopyTo(dst);
-                    for (int k = -ry + 1; k <= ry; k++) PlaneOps.MaxInPlace(dst, hMax.Row(y + k));
+                    var first = input.Row(y - ry, area.X1 - rx, area.X2 + rx);
+                    if (min is not null) first.CopyTo(vMin);
+                    if (max is not null) first.CopyTo(vMax);
+                    for (int k = -ry + 1; k <= ry; k++)
+                    {
+                        var src = input.Row(y + k, area.X1 - rx, area.X2 + rx);
+                        if (min is not null) PlaneOps.MinInPlace(vMin, src);
+                        if (max is not null) PlaneOps.MaxInPlace(vMax, src);
+                    }
+                    if (min is not null) PlaneOps.WindowMin(vMin, min.Row(y, area.X1, area.X2), window);
+                    if (max is not null) PlaneOps.WindowMax(vMax, max.Row(y, area.X1, area.X2), window);
                 }
             }
+            finally { ArrayPool<float>.Shared.Return(scratch); }
         });
     }
 
     /// <summary>Local range (max − min over 3×3), DeHalo_alpha's measure of how much contrast a spot holds.</summary>
     public static void Range3x3(FloatImage input, PixelRect area, FloatImage range)
     {
-        using var max = new FloatImage(area, 1);
-        MinMax(input, area, 1, 1, range, max);
+        RequireCovers(input, area.Inflate(1, 1), "input");
+        RequireCovers(range, area, "range");
+        // One pass per output row, vertical first (min/max of the three rows over the width + 2), then the
+        // horizontal 3-window of each: the rectangle's min/max without the two full intermediate planes and the
+        // extra subtraction pass the separable MinMax would need. Min and max do not round, so the order of the
+        // comparisons does not change the result.
         RowBands.For(area.Y1, area.Y2, area.Width, (y1, y2) =>
         {
-            for (int y = y1; y < y2; y++)
+            int w = area.Width + 2;
+            var scratch = ArrayPool<float>.Shared.Rent(3 * w);
+            try
             {
-                var r = range.Row(y, area.X1, area.X2);
-                PlaneOps.Subtract(max.Row(y), r, r);
+                var vMin = scratch.AsSpan(0, w); var vMax = scratch.AsSpan(w, w); var hMin = scratch.AsSpan(2 * w, area.Width);
+                for (int y = y1; y < y2; y++)
+                {
+                    var above = input.Row(y - 1, area.X1 - 1, area.X2 + 1);
+                    var here = input.Row(y, area.X1 - 1, area.X2 + 1);
+                    var below = input.Row(y + 1, area.X1 - 1, area.X2 + 1);
+                    above.CopyTo(vMin); above.CopyTo(vMax);
+                    PlaneOps.MinInPlace(vMin, here); PlaneOps.MinInPlace(vMin, below);
+                    PlaneOps.MaxInPlace(vMax, here); PlaneOps.MaxInPlace(vMax, below);
+                    var r = range.Row(y, area.X1, area.X2);
+                    PlaneOps.WindowMin(vMin, hMin, 3);
+                    PlaneOps.WindowMax(vMax, r, 3);
+                    PlaneOps.Subtract(r, hMin, r);
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(scratch);
             }
         });
     }

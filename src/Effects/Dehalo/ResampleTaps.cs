@@ -31,6 +31,12 @@ internal sealed class ResampleTaps
     public int Count(int index) => _count[index - First];
     public ReadOnlySpan<float> Weights(int index) => _weights.AsSpan((index - First) * MaxTaps, _count[index - First]);
 
+    /// <summary>The raw tables, indexed from <see cref="First"/>: start, count and MaxTaps-strided weights per output
+    /// (for loops that walk every output and should not pay a bounds-checked slice each).</summary>
+    public ReadOnlySpan<int> Starts => _start;
+    public ReadOnlySpan<int> Counts => _count;
+    public ReadOnlySpan<float> AllWeights => _weights;
+
     /// <summary>Lowest and highest input index any output reads.</summary>
     public (int Min, int Max) InputSpan()
     {
