@@ -51,93 +51,60 @@ internal static class GrainField
         }
     }
 
-    /// <summary>
-    /// output[i] = Σ_t taps[t] · input[i + t], i over whole vectors. Four output vectors at a time
-    /// with their own accumulators (the adds of one output are a dependency chain; four chains keep
-    /// the FPU busy); each output still sums its taps in order 0, 1, 2, ..., so values do not change.
-    /// </summary>
+    /// <summary>output[i] = Σ_t taps[t] · input[i + t]: the filter across a row (taps one element apart).</summary>
     private static unsafe void FilterRow(ReadOnlySpan<float> input, ReadOnlySpan<float> taps, Span<float> output)
     {
-        int n = Vector<float>.Count;
-        int length = output.Length;
-        if (input.Length < length + taps.Length - 1) throw new ArgumentException("Input shorter than output + taps − 1.", nameof(input));
-        Vector<float>* k = stackalloc Vector<float>[taps.Length];
-        for (int t = 0; t < taps.Length; t++) k[t] = new Vector<float>(taps[t]);
+        if (input.Length < output.Length + taps.Length - 1) throw new ArgumentException("Input shorter than output + taps − 1.", nameof(input));
         fixed (float* inPtr = input, outPtr = output)
-        {
-            int i = 0;
-            for (; i + 4 * n <= length; i += 4 * n)
-            {
-                float* p = inPtr + i;
-                var a0 = Vector.Load(p) * k[0];
-                var a1 = Vector.Load(p + n) * k[0];
-                var a2 = Vector.Load(p + 2 * n) * k[0];
-                var a3 = Vector.Load(p + 3 * n) * k[0];
-                for (int t = 1; t < taps.Length; t++)
-                {
-                    float* q = p + t;
-                    a0 += Vector.Load(q) * k[t];
-                    a1 += Vector.Load(q + n) * k[t];
-                    a2 += Vector.Load(q + 2 * n) * k[t];
-                    a3 += Vector.Load(q + 3 * n) * k[t];
-                }
-                Vector.Store(a0, outPtr + i);
-                Vector.Store(a1, outPtr + i + n);
-                Vector.Store(a2, outPtr + i + 2 * n);
-                Vector.Store(a3, outPtr + i + 3 * n);
-            }
-            for (; i < length; i += n)
-            {
-                var acc = Vector.Load(inPtr + i) * k[0];
-                for (int t = 1; t < taps.Length; t++) acc += Vector.Load(inPtr + i + t) * k[t];
-                Vector.Store(acc, outPtr + i);
-            }
-        }
+            Filter(inPtr, 1, taps, outPtr, output.Length);
+    }
+
+    /// <summary>output[i] = Σ_t taps[t] · rows[start + t·stride + i]: the filter down columns (taps one row apart).</summary>
+    private static unsafe void FilterColumns(float[] rows, int start, int stride, ReadOnlySpan<float> taps, Span<float> output)
+    {
+        if (output.Length > stride || start + (taps.Length - 1) * stride + output.Length > rows.Length)
+            throw new ArgumentException("Rows shorter than the filter reads.", nameof(rows));
+        fixed (float* rowsPtr = rows, outPtr = output)
+            Filter(rowsPtr + start, stride, taps, outPtr, output.Length);
     }
 
     /// <summary>
-    /// output[i] = Σ_t taps[t] · rows[start + t·stride + i]. Accumulates four output vectors in
-    /// registers over all taps (one load per tap, one store per output) instead of a read-modify-write
-    /// pass over the row per tap; the tap order per output is unchanged.
+    /// output[i] = Σ_t taps[t] · first[t·tapStride + i], i over whole vectors. Four output vectors at a
+    /// time with their own accumulators in registers (the adds of one output are a dependency chain; four
+    /// chains keep the FPU busy; one load per tap, one store per output, instead of a read-modify-write
+    /// pass over the row per tap); each output still sums its taps in order 0, 1, 2, ..., so values do not change.
     /// </summary>
-    private static unsafe void FilterColumns(float[] rows, int start, int stride, ReadOnlySpan<float> taps, Span<float> output)
+    private static unsafe void Filter(float* first, int tapStride, ReadOnlySpan<float> taps, float* outPtr, int length)
     {
         int n = Vector<float>.Count;
-        int length = output.Length;
-        if (length > stride || start + (taps.Length - 1) * stride + length > rows.Length)
-            throw new ArgumentException("Rows shorter than the filter reads.", nameof(rows));
         Vector<float>* k = stackalloc Vector<float>[taps.Length];
         for (int t = 0; t < taps.Length; t++) k[t] = new Vector<float>(taps[t]);
-        fixed (float* rowsPtr = rows, outPtr = output)
+        int i = 0;
+        for (; i + 4 * n <= length; i += 4 * n)
         {
-            float* first = rowsPtr + start;
-            int i = 0;
-            for (; i + 4 * n <= length; i += 4 * n)
+            float* p = first + i;
+            var a0 = Vector.Load(p) * k[0];
+            var a1 = Vector.Load(p + n) * k[0];
+            var a2 = Vector.Load(p + 2 * n) * k[0];
+            var a3 = Vector.Load(p + 3 * n) * k[0];
+            for (int t = 1; t < taps.Length; t++)
             {
-                float* p = first + i;
-                var a0 = Vector.Load(p) * k[0];
-                var a1 = Vector.Load(p + n) * k[0];
-                var a2 = Vector.Load(p + 2 * n) * k[0];
-                var a3 = Vector.Load(p + 3 * n) * k[0];
-                for (int t = 1; t < taps.Length; t++)
-                {
-                    float* q = p + t * stride;
-                    a0 += Vector.Load(q) * k[t];
-                    a1 += Vector.Load(q + n) * k[t];
-                    a2 += Vector.Load(q + 2 * n) * k[t];
-                    a3 += Vector.Load(q + 3 * n) * k[t];
-                }
-                Vector.Store(a0, outPtr + i);
-                Vector.Store(a1, outPtr + i + n);
-                Vector.Store(a2, outPtr + i + 2 * n);
-                Vector.Store(a3, outPtr + i + 3 * n);
+                float* q = p + t * tapStride;
+                a0 += Vector.Load(q) * k[t];
+                a1 += Vector.Load(q + n) * k[t];
+                a2 += Vector.Load(q + 2 * n) * k[t];
+                a3 += Vector.Load(q + 3 * n) * k[t];
             }
-            for (; i < length; i += n)
-            {
-                var acc = Vector.Load(first + i) * k[0];
-                for (int t = 1; t < taps.Length; t++) acc += Vector.Load(first + i + t * stride) * k[t];
-                Vector.Store(acc, outPtr + i);
-            }
+            Vector.Store(a0, outPtr + i);
+            Vector.Store(a1, outPtr + i + n);
+            Vector.Store(a2, outPtr + i + 2 * n);
+            Vector.Store(a3, outPtr + i + 3 * n);
+        }
+        for (; i < length; i += n)
+        {
+            var acc = Vector.Load(first + i) * k[0];
+            for (int t = 1; t < taps.Length; t++) acc += Vector.Load(first + i + t * tapStride) * k[t];
+            Vector.Store(acc, outPtr + i);
         }
     }
 
