@@ -52,9 +52,45 @@ public sealed class OpenClModeTests
         string input = SmallPhoto(dir, "astronaut", 96);
         string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Upscale, "--node", Dehalo, "--node", Grain,
             "--param", $"{Grain}.amount=0.05");
-        // Dehalo and Grain run their kernels on the host's queue (the model Upscale is the one round trip).
+        // Every node runs its kernels on the host's queue; no frame goes to the CPU and back (the model
+        // Upscale copies only its cells' tensors for the CPU session).
+        Assert.DoesNotContain("render renders on the CPU between copies", log);
         Assert.DoesNotContain("Enhance Dehalo: OpenCL render renders on the CPU", log);
         Assert.DoesNotContain("Enhance Grain: OpenCL render renders on the CPU", log);
+    }
+
+    [Fact]
+    public void UpscaleWithTheModelMatchesCpuModeInTiles()
+    {
+        // Host tiles cut the model's cells: each tile's render runs the cells it needs on the device.
+        var dir = ReferenceHost.OutputFolder(nameof(UpscaleWithTheModelMatchesCpuModeInTiles));
+        string input = SmallPhoto(dir, "coffee", 96);
+        string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Upscale, "--param", $"{Upscale}.strength=1.3",
+            "--tile", "77", "--threads", "2");
+        Assert.Contains("Enhance Upscale: OpenCL render runs the model on the CPU, copying each cell's tensors", log);
+        Assert.DoesNotContain("between copies from and to the device", log);
+    }
+
+    [Fact]
+    public void UpscaleWithTheModelCopiesOnlyTheCellTensors()
+    {
+        // Whole frame, default memory budget: one model cell, the frame grown by the tile overlap on
+        // every side. Its input tensor (3 float planes) goes to the host, the model's result (scale²
+        // as many bytes) comes back; the frame itself never leaves the device.
+        var dir = ReferenceHost.OutputFolder(nameof(UpscaleWithTheModelCopiesOnlyTheCellTensors));
+        string input = SmallPhoto(dir, "astronaut", 96);
+        using var picture = ImageFiles.Load(input, 3);
+        var run = ReferenceHost.RunWith(GpuRenderStats.Environment,
+            ["render", "--node", Upscale, "--gpu", "opencl", "--input", input, "--output", Path.Combine(dir, "opencl.tif"), "--output-format", "float"]);
+        Assert.True(run.ExitCode == 0, run.Log);
+        var line = Assert.Single(GpuRenderStats.Parse(run.StandardError));
+        Assert.Equal(("Enhance Upscale", "OpenCL"), (line.Node, line.Backend));
+        int? overlap = Enumerable.Range(32, 200).Cast<int?>().FirstOrDefault(o =>
+            12L * (picture.Width + 2 * o!.Value) * (picture.Height + 2 * o.Value) == line.BytesToHost);
+        Assert.True(overlap is not null, $"{line.BytesToHost} bytes to the host are not one cell's input tensor over {picture.Width}x{picture.Height}\n{run.Log}");
+        long ratio = line.BytesToDevice / line.BytesToHost;
+        Assert.Equal(line.BytesToHost * ratio, line.BytesToDevice);
+        Assert.Contains(ratio, new long[] { 4, 9, 16 });  // the model's scale, squared
     }
 
     [Fact]
