@@ -5,6 +5,7 @@ using Enhance.Effects.Tests.Upscale;
 using Enhance.Effects.Upscale;
 using Enhance.TestSupport;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Enhance.Effects.Tests.Gpu;
 
@@ -17,7 +18,7 @@ namespace Enhance.Effects.Tests.Gpu;
 /// </summary>
 [Collection(GpuTestCollection.Name)]
 [Trait("Category", "RealModels")]
-public sealed class GpuModelUpscaleTests
+public sealed class GpuModelUpscaleTests(ITestOutputHelper log)
 {
     private const double Tolerance = 1e-4;
 
@@ -52,7 +53,11 @@ public sealed class GpuModelUpscaleTests
         var (expected, actual, _) = RenderBoth(source, window, settings);
         using (expected)
         using (actual)
-            Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+        {
+            double difference = QualityMetrics.MaxAbsoluteDifference(expected, actual);
+            log.WriteLine($"{photo} ×{scale} {transfer} window {window}: {plan.Cells.Count} cells, max |device − CPU| = {difference:E2}");
+            Assert.InRange(difference, 0, Tolerance);
+        }
     }
 
     [Fact]
