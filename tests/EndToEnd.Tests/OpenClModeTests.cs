@@ -72,28 +72,6 @@ public sealed class OpenClModeTests
     }
 
     [Fact]
-    public void UpscaleWithTheModelCopiesOnlyTheCellTensors()
-    {
-        // Whole frame, default memory budget: one model cell, the frame grown by the tile overlap on
-        // every side. Its input tensor (3 float planes) goes to the host, the model's result (scale²
-        // as many bytes) comes back; the frame itself never leaves the device.
-        var dir = ReferenceHost.OutputFolder(nameof(UpscaleWithTheModelCopiesOnlyTheCellTensors));
-        string input = SmallPhoto(dir, "astronaut", 96);
-        using var picture = ImageFiles.Load(input, 3);
-        var run = ReferenceHost.RunWith(GpuRenderStats.Environment,
-            ["render", "--node", Upscale, "--gpu", "opencl", "--input", input, "--output", Path.Combine(dir, "opencl.tif"), "--output-format", "float"]);
-        Assert.True(run.ExitCode == 0, run.Log);
-        var line = Assert.Single(GpuRenderStats.Parse(run.StandardError));
-        Assert.Equal(("Enhance Upscale", "OpenCL"), (line.Node, line.Backend));
-        int? overlap = Enumerable.Range(32, 200).Cast<int?>().FirstOrDefault(o =>
-            12L * (picture.Width + 2 * o!.Value) * (picture.Height + 2 * o.Value) == line.BytesToHost);
-        Assert.True(overlap is not null, $"{line.BytesToHost} bytes to the host are not one cell's input tensor over {picture.Width}x{picture.Height}\n{run.Log}");
-        long ratio = line.BytesToDevice / line.BytesToHost;
-        Assert.Equal(line.BytesToHost * ratio, line.BytesToDevice);
-        Assert.Contains(ratio, new long[] { 4, 9, 16 });  // the model's scale, squared
-    }
-
-    [Fact]
     public void DehaloOnOpenClCopiesNoFrameBytes()
     {
         // Only the blur's small tap tables go to the device; no frame goes to the host and back.
