@@ -159,8 +159,10 @@ public sealed class CudaKernelsOnCpuTests : IDisposable
         Assert.InRange(expected.Zip(actual, (a, b) => Math.Abs(a - b)).Max(), 0, half ? 1.0 / 2048 : Tolerance);
     }
 
-    [Fact]
-    public void Blend_kernels_match_the_tiled_inference()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Blend_kernels_match_the_tiled_inference(bool half)
     {
         var layout = GpuModelPrimitivesTests.Layout();
         var region = new PixelRect(37, 5, 121, 71);
@@ -178,10 +180,16 @@ public sealed class CudaKernelsOnCpuTests : IDisposable
             var bytes = new byte[CpuPrimitives.PlanarByteSize(res, PlanarElement.Float32)];
             CpuPrimitives.ToPlanarRgb(picture, res, bytes, PlanarElement.Float32, topRowFirst: false);
             var result = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+            // An fp16 model's result: the CPU blends the halves' exact float values.
+            if (half) result = result.Select(v => (float)(System.Half)v).ToArray();
             TiledInference.AccumulateCell(layout, cells[i], result, region, sums, weights, new float[res.Width]);
             var blend = CellBlend.For(layout, cells[i], region)!;
-            Run(nameof(CudaModelKernels.AccumulateCellFloat), blend.Reach.Width, blend.Reach.Height,
-                Buffer(result), res.X1, res.Y1, res.Width, (int)res.Area,
+            // The same fp16 bit patterns on both sides (ILGPU.Half is the 16-bit IEEE layout too).
+            object tensor = half
+                ? Buffer(System.Runtime.InteropServices.MemoryMarshal.Cast<System.Half, ILGPU.Half>(result.Select(v => (System.Half)v).ToArray()).ToArray())
+                : Buffer(result);
+            Run(half ? nameof(CudaModelKernels.AccumulateCellHalf) : nameof(CudaModelKernels.AccumulateCellFloat), blend.Reach.Width, blend.Reach.Height,
+                tensor, res.X1, res.Y1, res.Width, (int)res.Area,
                 blend.Reach.X1, blend.Reach.Y1, blend.Reach.Width, blend.Reach.Height, Buffer(blend.RowWeights), Buffer(blend.ColumnWeights),
                 gpuSums, gpuWeights, region.X1, region.Y1, region.Width, area);
         }
