@@ -72,6 +72,18 @@ public sealed class OpenClModeTests
     }
 
     [Fact]
+    public void UpscaleWithTheModelInPlaceMatchesCpuMode()
+    {
+        // Enhance in place: down to the footprint the source scale stands for, the model, back up — all on the device.
+        var dir = ReferenceHost.OutputFolder(nameof(UpscaleWithTheModelInPlaceMatchesCpuMode));
+        string input = SmallPhoto(dir, "rocket", 128);
+        string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Upscale, "--param", $"{Upscale}.mode=2",
+            "--param", $"{Upscale}.sourceScale=2", "--tile", "90");
+        Assert.Contains("copying each cell's tensors", log);  // the model ran
+        Assert.DoesNotContain("between copies from and to the device", log);
+    }
+
+    [Fact]
     public void DehaloOnOpenClCopiesNoFrameBytes()
     {
         // Only the blur's small tap tables go to the device; no frame goes to the host and back.
