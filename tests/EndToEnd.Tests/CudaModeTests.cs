@@ -76,6 +76,22 @@ public sealed class CudaModeTests
     }
 
     [CudaFact]
+    public void UpscaleWithTheModelMatchesCpuModeWithoutCopyingTheFrame()
+    {
+        var dir = ReferenceHost.OutputFolder(nameof(CudaModeTests) + nameof(UpscaleWithTheModelMatchesCpuModeWithoutCopyingTheFrame));
+        string input = CudaModeImages.SmallPhoto(dir, "coffee", 96);
+        string log = AssertCudaEqualsCpu(dir, input, "render", "--node", Upscale, "--param", $"{Upscale}.strength=1.3", "--tile", "77");
+        Assert.DoesNotContain("between copies from and to the device", log);
+        var stats = GpuRenderStats.Parse(log);
+        Assert.True(stats.Count > 1, "the tiles were not rendered one by one");
+        // ONNX Runtime's CUDA provider binds the device tensors (nothing copied); without it (the CPU
+        // package) each cell's tensors cross: the result scale² times the input's bytes, never a frame.
+        Assert.All(stats, s => Assert.True(
+            (s.BytesToHost, s.BytesToDevice) == (0, 0) || (s.BytesToHost > 0 && s.BytesToDevice % s.BytesToHost == 0 && s.BytesToHost % 12 == 0),
+            $"{s.BytesToHost} bytes to the host, {s.BytesToDevice} to the device\n{log}"));
+    }
+
+    [CudaFact]
     public void ImagesTheKernelsCannotIndexFallBackToTheCpu()
     {
         // 8-bit images are declared by the nodes but are no float rows: the node answers

@@ -52,9 +52,35 @@ public sealed class OpenClModeTests
         string input = SmallPhoto(dir, "astronaut", 96);
         string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Upscale, "--node", Dehalo, "--node", Grain,
             "--param", $"{Grain}.amount=0.05");
-        // Dehalo and Grain run their kernels on the host's queue (the model Upscale is the one round trip).
+        // Every node runs its kernels on the host's queue; no frame goes to the CPU and back (the model
+        // Upscale copies only its cells' tensors for the CPU session).
+        Assert.DoesNotContain("render renders on the CPU between copies", log);
         Assert.DoesNotContain("Enhance Dehalo: OpenCL render renders on the CPU", log);
         Assert.DoesNotContain("Enhance Grain: OpenCL render renders on the CPU", log);
+    }
+
+    [Fact]
+    public void UpscaleWithTheModelMatchesCpuModeInTiles()
+    {
+        // Host tiles cut the model's cells: each tile's render runs the cells it needs on the device.
+        var dir = ReferenceHost.OutputFolder(nameof(UpscaleWithTheModelMatchesCpuModeInTiles));
+        string input = SmallPhoto(dir, "coffee", 96);
+        string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Upscale, "--param", $"{Upscale}.strength=1.3",
+            "--tile", "77", "--threads", "2");
+        Assert.Contains("Enhance Upscale: OpenCL render runs the model on the CPU, copying each cell's tensors", log);
+        Assert.DoesNotContain("between copies from and to the device", log);
+    }
+
+    [Fact]
+    public void UpscaleWithTheModelInPlaceMatchesCpuMode()
+    {
+        // Enhance in place: down to the footprint the source scale stands for, the model, back up — all on the device.
+        var dir = ReferenceHost.OutputFolder(nameof(UpscaleWithTheModelInPlaceMatchesCpuMode));
+        string input = SmallPhoto(dir, "rocket", 128);
+        string log = AssertOpenClEqualsCpu(dir, input, "render", "--node", Upscale, "--param", $"{Upscale}.mode=2",
+            "--param", $"{Upscale}.sourceScale=2", "--tile", "90");
+        Assert.Contains("copying each cell's tensors", log);  // the model ran
+        Assert.DoesNotContain("between copies from and to the device", log);
     }
 
     [Fact]

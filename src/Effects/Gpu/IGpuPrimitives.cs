@@ -53,6 +53,42 @@ public interface IGpuPrimitives
     /// <summary>See <see cref="CpuPrimitives.ClampAlpha"/>: alpha of an RGBA or Alpha image clamped to 0–1 in place; RGB is left alone.</summary>
     void ClampAlpha(DeviceImage image);
 
+    /// <summary>
+    /// Straight RGB for the Upscale model (<c>UpscaleRenderer.StraightRgb</c>): into a 3-channel
+    /// destination whose bounds (inside the 3- or 4-channel source) are the region, each value
+    /// unpremultiplied by the source's alpha, then <paramref name="encoding"/>: ModelDisplay = clipped
+    /// to 0–1 (also the clipped reference the model's result is compared with), ModelSceneLinear =
+    /// clipped and sRGB-encoded, AsIs = copied unchanged (still premultiplied).
+    /// </summary>
+    void StraightRgb(DeviceImage source, DeviceImage destination, PlanarEncoding encoding);
+
+    /// <summary>
+    /// One model cell's input tensor (<c>TiledInference.Gather</c>): the 3-channel
+    /// <paramref name="modelInput"/> over <paramref name="input"/> (source canvas), coordinates
+    /// clamped to <paramref name="definition"/> (the edge repeats), as R, G, B planes of
+    /// input.Width × input.Height, rows in canvas order.
+    /// </summary>
+    void GatherCell(DeviceImage modelInput, PixelRect definition, PixelRect input, nint planar, PlanarElement element);
+
+    /// <summary>
+    /// Adds one cell's result (R, G, B planes over blend.ResultArea) into the tiled blend
+    /// (<c>TiledInference.AccumulateCell</c>): over blend.Reach, weights += r·c and
+    /// sums += (r·c)·value, r and c the row and column feather weights. <paramref name="sums"/>
+    /// holds 3 planes and <paramref name="weights"/> one plane of <paramref name="region"/> (model canvas).
+    /// Cells must be accumulated one after another in grid order (the float sums depend on it).
+    /// </summary>
+    void AccumulateCell(nint result, PlanarElement element, CellBlend blend, nint sums, nint weights, PixelRect region);
+
+    /// <summary>
+    /// The blended model result (<c>TiledInference.Normalise</c>, then <c>TransferFunctions.FromModel</c>
+    /// for ModelSceneLinear): destination (3 channels, bounds = the blend region) = sums / weights,
+    /// interleaved.
+    /// </summary>
+    void NormaliseCells(nint sums, nint weights, DeviceImage destination, PlanarEncoding encoding);
+
+    /// <summary>Enqueues zeroing the first <paramref name="bytes"/> (a multiple of 4) of a device buffer.</summary>
+    void Zero(nint buffer, long bytes);
+
     /// <summary>Copies a device image into a CPU image of the same bounds and channels (waits for it).</summary>
     void Download(DeviceImage source, FloatImage destination);
 

@@ -37,6 +37,16 @@ public sealed class SuperResolutionModel : IDisposable
 
     public string ModelPath { get; }
 
+    /// <summary>The GPU the CUDA provider runs on (the session is created for device 0).</summary>
+    internal const int CudaDeviceOrdinal = 0;
+
+    /// <summary>The session, its input and output names: the GPU path binds device memory to them (Gpu/OrtCudaDeviceRunner).</summary>
+    internal InferenceSession Session => IsDisposed ? throw new ObjectDisposedException(nameof(SuperResolutionModel)) : _session;
+
+    internal string InputName => _inputName;
+
+    internal string OutputName => _outputName;
+
     /// <summary>The provider the session actually runs on.</summary>
     public ExecutionProvider Provider { get; }
 
@@ -150,7 +160,7 @@ public sealed class SuperResolutionModel : IDisposable
         {
             try
             {
-                options.AppendExecutionProvider_CUDA(0);
+                options.AppendExecutionProvider_CUDA(CudaDeviceOrdinal);
             }
             catch (OnnxRuntimeException)
             {

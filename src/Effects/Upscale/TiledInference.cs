@@ -71,23 +71,7 @@ internal static class TiledInference
         {
             Gather(modelInput, layout.Definition, input, planes);
             model.Run(planes, inH, inW, result);
-
-            var reach = layout.Enlarged(input).Intersect(region);
-            if (reach.IsEmpty) return;
-            for (int x = reach.X1; x < reach.X2; x++)
-                columnWeights[x - reach.X1] = layout.Weight(x, input.X1, input.X2);
-            int width = reach.Width, regionPlane = (int)region.Area, resultPlane = outW * outH;
-            for (int y = reach.Y1; y < reach.Y2; y++)
-            {
-                float rowWeight = layout.Weight(y, input.Y1, input.Y2);
-                if (rowWeight == 0f) continue;
-                int at = (y - region.Y1) * region.Width + (reach.X1 - region.X1);
-                int from = (y - input.Y1 * k) * outW + (reach.X1 - input.X1 * k);
-                var w = columnWeights.AsSpan(0, width);
-                Accumulate(weights.AsSpan(at, width), w, rowWeight, null);
-                for (int c = 0; c < 3; c++)
-                    Accumulate(sums.AsSpan(c * regionPlane + at, width), w, rowWeight, result.AsSpan(c * resultPlane + from, width));
-            }
+            AccumulateCell(layout, cell, result, region, sums, weights, columnWeights);
         }
         finally
         {
@@ -97,8 +81,40 @@ internal static class TiledInference
         }
     }
 
+    /// <summary>
+    /// Adds one cell's model result (3 planes of its enlarged input) into the blend: over the part of
+    /// <paramref name="region"/> the cell reaches, sums += (rowWeight · columnWeight) · value and
+    /// weights += rowWeight · columnWeight. <paramref name="columnWeights"/> is scratch of at least
+    /// the cell's output width. The GPU path (IGpuPrimitives.AccumulateCell) repeats exactly this.
+    /// </summary>
+    internal static void AccumulateCell(TileLayout layout, TileCell cell, ReadOnlySpan<float> result, PixelRect region,
+                                        Span<float> sums, Span<float> weights, Span<float> columnWeights)
+    {
+        var input = cell.Input;
+        int k = layout.Scale, outW = input.Width * k, outH = input.Height * k;
+        var reach = CellReach(layout, cell, region);
+        if (reach.IsEmpty) return;
+        for (int x = reach.X1; x < reach.X2; x++)
+            columnWeights[x - reach.X1] = layout.Weight(x, input.X1, input.X2);
+        int width = reach.Width, regionPlane = (int)region.Area, resultPlane = outW * outH;
+        for (int y = reach.Y1; y < reach.Y2; y++)
+        {
+            float rowWeight = layout.Weight(y, input.Y1, input.Y2);
+            if (rowWeight == 0f) continue;
+            int at = (y - region.Y1) * region.Width + (reach.X1 - region.X1);
+            int from = (y - input.Y1 * k) * outW + (reach.X1 - input.X1 * k);
+            var w = columnWeights[..width];
+            Accumulate(weights.Slice(at, width), w, rowWeight, null);
+            for (int c = 0; c < 3; c++)
+                Accumulate(sums.Slice(c * regionPlane + at, width), w, rowWeight, result.Slice(c * resultPlane + from, width));
+        }
+    }
+
+    /// <summary>The part of <paramref name="region"/> (model canvas) a cell's result covers.</summary>
+    internal static PixelRect CellReach(TileLayout layout, TileCell cell, PixelRect region) => layout.Enlarged(cell.Input).Intersect(region);
+
     /// <summary>Copies the cell's input, edge-extended beyond the definition, into R, G, B planes.</summary>
-    private static void Gather(FloatImage modelInput, PixelRect definition, PixelRect input, float[] planes)
+    internal static void Gather(FloatImage modelInput, PixelRect definition, PixelRect input, float[] planes)
     {
         int plane = input.Width * input.Height;
         for (int y = input.Y1; y < input.Y2; y++)
@@ -137,7 +153,7 @@ internal static class TiledInference
         }
     }
 
-    private static void Normalise(float[] sums, float[] weights, FloatImage output)
+    internal static void Normalise(float[] sums, float[] weights, FloatImage output)
     {
         var region = output.Bounds;
         int plane = (int)region.Area;

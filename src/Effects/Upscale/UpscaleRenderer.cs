@@ -71,7 +71,7 @@ public static class UpscaleRenderer
     /// (<paramref name="forModel"/>) or left in the clip's encoding (the reference the model's
     /// result is compared with).
     /// </summary>
-    private static FloatImage StraightRgb(FloatImage source, PixelRect region, InputTransfer transfer, bool forModel)
+    internal static FloatImage StraightRgb(FloatImage source, PixelRect region, InputTransfer transfer, bool forModel)
     {
         var result = new FloatImage(region, 3);
         int channels = source.Channels;
@@ -106,8 +106,8 @@ public static class UpscaleRenderer
         });
     }
 
-    /// <summary>Which model cells a window needs, where their output lands, and which source pixels they read.</summary>
-    private sealed record Plan(TileLayout Layout, List<TileCell> Cells, PixelRect ModelRegion, PixelRect SourceRegion)
+    /// <summary>Which model cells a window needs, where their output lands, and which source pixels they read (shared with the GPU path, Gpu/GpuModelUpscale).</summary>
+    internal sealed record Plan(TileLayout Layout, List<TileCell> Cells, PixelRect ModelRegion, PixelRect SourceRegion)
     {
         public static Plan For(PixelRect window, UpscaleSettings s, PixelRect definition)
         {

@@ -209,12 +209,26 @@ public sealed class GpuRenderScope
         return result;
     }
 
-    // A failing OpenCL or CUDA call mid-render: the host can still render this frame on the CPU.
+    /// <summary>Device work that returns a value, with <see cref="Run(Action)"/>'s failure handling.</summary>
+    public T Run<T>(Func<T> work)
+    {
+        T result = default!;
+        Run(() => { result = work(); });
+        return result;
+    }
+
+    // A failing OpenCL or CUDA call mid-render (or a model run the device cannot serve): the host
+    // can still render this frame on the CPU.
     private void Run(Action work)
     {
         try
         {
             work();
+        }
+        catch (GpuRenderException e)
+        {
+            _failed = true;
+            throw Failed(NodeName, e.Message, e);
         }
         catch (OpenClException e)
         {

@@ -3,6 +3,7 @@ using Enhance.Effects.Gpu.Cuda;
 using Enhance.Effects.Grain;
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Resampling;
+using Enhance.Effects.Upscale;
 using Enhance.TestSupport;
 using ILGPU;
 using ILGPU.Runtime;
@@ -112,6 +113,96 @@ public sealed class CudaKernelsOnCpuTests : IDisposable
         Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
     }
 
+    [Fact]
+    public void Straight_rgb_kernel_matches_the_Upscale_renderer()
+    {
+        using var source = PhotoCrops.WithAlphaRamp(PhotoCrops.Load("coffee", -4, 2, 64, 40));
+        var region = new PixelRect(0, 5, 55, 40);
+        using var expected = UpscaleRenderer.StraightRgb(source, region, InputTransfer.SceneLinear, forModel: true);
+        var dst = Buffer(new float[region.Area * 3]);
+        Run(nameof(CudaModelKernels.StraightRgb), region.Width, region.Height,
+            Buffer(source.Pixels.ToArray()), source.Bounds.X1, source.Bounds.Y1, source.Stride, 4,
+            dst, region.X1, region.Y1, region.Width, region.Height, (int)PlanarEncoding.ModelSceneLinear);
+        using var actual = Read(dst, region, 3);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Gather_kernels_match_the_tiled_inference_at_the_clip_edge(bool half)
+    {
+        var layout = GpuModelPrimitivesTests.Layout();
+        var d = layout.Definition;
+        using var modelInput = PhotoCrops.Load("astronaut", d.X1, d.Y1, d.Width, d.Height, 3);
+        var input = layout.CellsFor(layout.ModelDefinition)[^1].Input;
+        var expected = new float[3 * input.Area];
+        TiledInference.Gather(modelInput, d, input, expected);
+        object[] args = [Buffer(modelInput.Pixels.ToArray()), d.X1, d.Y1, modelInput.Stride, d.X1, d.Y1, d.X2, d.Y2,
+                         input.X1, input.Y1, input.Width, input.Height];
+        float[] actual;
+        if (half)
+        {
+            var planar = Buffer(new ILGPU.Half[expected.Length]);
+            Run(nameof(CudaModelKernels.GatherCellHalf), input.Width, input.Height, [.. args, planar]);
+            actual = planar.GetAsArray1D().Select(h => (float)h).ToArray();
+            expected = expected.Select(v => (float)(System.Half)v).ToArray();
+        }
+        else
+        {
+            var planar = Buffer(new float[expected.Length]);
+            Run(nameof(CudaModelKernels.GatherCellFloat), input.Width, input.Height, [.. args, planar]);
+            actual = planar.GetAsArray1D();
+        }
+        // ILGPU's CPU emulation of float → half does not round to nearest even (PTX's cvt.rn.f16.f32
+        // does; the OpenCL conformance test checks the rounding exactly): allow one fp16 step at 0–1.
+        Assert.InRange(expected.Zip(actual, (a, b) => Math.Abs(a - b)).Max(), 0, half ? 1.0 / 2048 : Tolerance);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Blend_kernels_match_the_tiled_inference(bool half)
+    {
+        var layout = GpuModelPrimitivesTests.Layout();
+        var region = new PixelRect(37, 5, 121, 71);
+        int area = (int)region.Area;
+        var sums = new float[3 * area];
+        var weights = new float[area];
+        var gpuSums = Buffer(new float[3 * area]);
+        var gpuWeights = Buffer(new float[area]);
+        string[] photos = ["chelsea", "rocket", "coffee", "astronaut"];
+        var cells = layout.CellsFor(region);
+        for (int i = 0; i < cells.Count; i++)
+        {
+            var res = layout.Enlarged(cells[i].Input);
+            using var picture = PhotoCrops.Load(photos[i % photos.Length], res.X1, res.Y1, res.Width, res.Height, 3);
+            var bytes = new byte[CpuPrimitives.PlanarByteSize(res, PlanarElement.Float32)];
+            CpuPrimitives.ToPlanarRgb(picture, res, bytes, PlanarElement.Float32, topRowFirst: false);
+            var result = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+            // An fp16 model's result: the CPU blends the halves' exact float values.
+            if (half) result = result.Select(v => (float)(System.Half)v).ToArray();
+            TiledInference.AccumulateCell(layout, cells[i], result, region, sums, weights, new float[res.Width]);
+            var blend = CellBlend.For(layout, cells[i], region)!;
+            // The same fp16 bit patterns on both sides (ILGPU.Half is the 16-bit IEEE layout too).
+            object tensor = half
+                ? Buffer(System.Runtime.InteropServices.MemoryMarshal.Cast<System.Half, ILGPU.Half>(result.Select(v => (System.Half)v).ToArray()).ToArray())
+                : Buffer(result);
+            Run(half ? nameof(CudaModelKernels.AccumulateCellHalf) : nameof(CudaModelKernels.AccumulateCellFloat), blend.Reach.Width, blend.Reach.Height,
+                tensor, res.X1, res.Y1, res.Width, (int)res.Area,
+                blend.Reach.X1, blend.Reach.Y1, blend.Reach.Width, blend.Reach.Height, Buffer(blend.RowWeights), Buffer(blend.ColumnWeights),
+                gpuSums, gpuWeights, region.X1, region.Y1, region.Width, area);
+        }
+        using var expected = new FloatImage(region, 3);
+        TiledInference.Normalise(sums, weights, expected);
+        for (int i = 0; i < expected.Pixels.Length; i++) expected.Pixels[i] = TransferFunctions.FromModel(expected.Pixels[i], InputTransfer.SceneLinear);
+        var dst = Buffer(new float[3 * area]);
+        Run(nameof(CudaModelKernels.NormaliseCells), region.Width, region.Height,
+            gpuSums, gpuWeights, dst, region.Width, region.Height, (int)PlanarEncoding.ModelSceneLinear);
+        using var actual = Read(dst, region, 3);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+    }
+
     private MemoryBuffer1D<T, Stride1D.Dense> Buffer<T>(T[] data) where T : unmanaged
     {
         var buffer = _accelerator.Allocate1D(data);
@@ -134,6 +225,7 @@ public sealed class CudaKernelsOnCpuTests : IDisposable
             MemoryBuffer1D<float, Stride1D.Dense> f => (object)(ArrayView<float>)f.View,
             MemoryBuffer1D<int, Stride1D.Dense> i => (ArrayView<int>)i.View,
             MemoryBuffer1D<uint, Stride1D.Dense> u => (ArrayView<uint>)u.View,
+            MemoryBuffer1D<ILGPU.Half, Stride1D.Dense> h => (ArrayView<ILGPU.Half>)h.View,
             _ => a,
         }).ToArray();
         launched.Launch(_accelerator.DefaultStream, config, values);

@@ -35,6 +35,11 @@ public sealed unsafe class CudaDriver
     private readonly delegate* unmanaged<nint, int> _streamSynchronize;
     private readonly delegate* unmanaged<ulong*, nuint*, ulong, int> _memGetAddressRange;
     private readonly delegate* unmanaged<ulong, uint, nuint, nint, int> _memsetD32Async;
+    private readonly delegate* unmanaged<int*, int> _ctxGetDevice;
+    private readonly delegate* unmanaged<nint, int> _ctxSetCurrent;
+    private readonly delegate* unmanaged<int, uint*, int*, int> _primaryCtxGetState;
+    private readonly delegate* unmanaged<nint*, int, int> _primaryCtxRetain;
+    private readonly delegate* unmanaged<int, int> _primaryCtxRelease;
 
     private CudaDriver(nint library, int version)
     {
@@ -53,6 +58,13 @@ public sealed unsafe class CudaDriver
         _streamSynchronize = (delegate* unmanaged<nint, int>)Export(library, "cuStreamSynchronize");
         _memGetAddressRange = (delegate* unmanaged<ulong*, nuint*, ulong, int>)Export(library, "cuMemGetAddressRange_v2");
         _memsetD32Async = (delegate* unmanaged<ulong, uint, nuint, nint, int>)Export(library, "cuMemsetD32Async");
+        // For handing device memory to ONNX Runtime's CUDA provider, which works in the device's primary context.
+        _ctxGetDevice = (delegate* unmanaged<int*, int>)Export(library, "cuCtxGetDevice");
+        _ctxSetCurrent = (delegate* unmanaged<nint, int>)Export(library, "cuCtxSetCurrent");
+        _primaryCtxGetState = (delegate* unmanaged<int, uint*, int*, int>)Export(library, "cuDevicePrimaryCtxGetState");
+        _primaryCtxRetain = (delegate* unmanaged<nint*, int, int>)Export(library, "cuDevicePrimaryCtxRetain");
+        _primaryCtxRelease = (delegate* unmanaged<int, int>)(NativeLibrary.TryGetExport(library, "cuDevicePrimaryCtxRelease_v2", out var release)
+            ? release : Export(library, "cuDevicePrimaryCtxRelease"));
         // Stream-ordered allocation (CUDA 11.2+) lets a temporary be freed without waiting for the
         // kernels that use it; older drivers fall back to a synchronising free.
         if (NativeLibrary.TryGetExport(library, "cuMemAllocAsync", out var allocAsync) &&
@@ -136,6 +148,34 @@ public sealed unsafe class CudaDriver
         nint context = 0;
         Check(_ctxGetCurrent(&context), "cuCtxGetCurrent");
         return context;
+    }
+
+    /// <summary>The device (ordinal) of the context current on this thread.</summary>
+    public int CurrentDevice()
+    {
+        int device = 0;
+        Check(_ctxGetDevice(&device), "cuCtxGetDevice");
+        return device;
+    }
+
+    /// <summary>Makes <paramref name="context"/> current on this thread (to restore the host's after a library changed it).</summary>
+    public void SetCurrentContext(nint context) => Check(_ctxSetCurrent(context), "cuCtxSetCurrent");
+
+    /// <summary>
+    /// Whether <paramref name="context"/> is <paramref name="device"/>'s primary context (the one the CUDA
+    /// runtime, and so ONNX Runtime, uses). An inactive primary context cannot be the host's, and is
+    /// not retained to find out (retaining would create it).
+    /// </summary>
+    public bool IsPrimaryContext(nint context, int device)
+    {
+        uint flags = 0;
+        int active = 0;
+        Check(_primaryCtxGetState(device, &flags, &active), "cuDevicePrimaryCtxGetState");
+        if (active == 0) return false;
+        nint primary = 0;
+        Check(_primaryCtxRetain(&primary, device), "cuDevicePrimaryCtxRetain");
+        Check(_primaryCtxRelease(device), "cuDevicePrimaryCtxRelease");
+        return primary == context;
     }
 
     public void SynchronizeContext() => Check(_ctxSynchronize(), "cuCtxSynchronize");

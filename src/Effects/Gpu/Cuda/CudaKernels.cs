@@ -118,7 +118,7 @@ internal static class CudaKernels
     }
 
     // PlanarEncoding: 0 as is, 1 straight clipped, 2 straight clipped sRGB-encoded (Upscale.TransferFunctions).
-    private static float Encode(ArrayView<float> src, int px, int channels, int p, int encoding)
+    internal static float Encode(ArrayView<float> src, int px, int channels, int p, int encoding)
     {
         float v = src[px + (channels == 1 ? 0 : p)];
         if (encoding == 0) return v;
@@ -132,7 +132,7 @@ internal static class CudaKernels
         return v;
     }
 
-    private static float Decode(float v, int encoding)
+    internal static float Decode(float v, int encoding)
     {
         if (encoding != 2) return v;
         float a = Math.Abs(v);

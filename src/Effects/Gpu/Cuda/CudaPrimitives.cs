@@ -138,6 +138,78 @@ public sealed class CudaPrimitives : IGpuPrimitives
         Launch(nameof(CudaKernels.ClampAlpha), args, image.Bounds.Area, 1);
     }
 
+    public void StraightRgb(DeviceImage source, DeviceImage destination, PlanarEncoding encoding)
+    {
+        PrimitiveChecks.StraightRgb(source, destination);
+        Fits(source); Fits(destination);
+        var area = destination.Bounds;
+        Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
+        Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
+        var args = new CudaKernelArguments(storage, pointers)
+            .View(source.Handle, Elements(source)).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
+            .View(destination.Handle, Elements(destination)).Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int((int)encoding);
+        Launch(nameof(CudaModelKernels.StraightRgb), args, area.Width, area.Height);
+    }
+
+    public void GatherCell(DeviceImage modelInput, PixelRect definition, PixelRect input, nint planar, PlanarElement element)
+    {
+        PrimitiveChecks.GatherCell(modelInput, definition, input, planar);
+        Fits(modelInput); FitsPlanar(planar, input, element);
+        Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
+        Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
+        var args = new CudaKernelArguments(storage, pointers)
+            .View(modelInput.Handle, Elements(modelInput)).Int(modelInput.Bounds.X1).Int(modelInput.Bounds.Y1).Int(modelInput.Stride)
+            .Int(definition.X1).Int(definition.Y1).Int(definition.X2).Int(definition.Y2)
+            .Int(input.X1).Int(input.Y1).Int(input.Width).Int(input.Height)
+            .View(planar, 3 * input.Area);
+        Launch(element == PlanarElement.Float16 ? nameof(CudaModelKernels.GatherCellHalf) : nameof(CudaModelKernels.GatherCellFloat),
+               args, input.Width, input.Height);
+    }
+
+    public void AccumulateCell(nint result, PlanarElement element, CellBlend blend, nint sums, nint weights, PixelRect region)
+    {
+        PrimitiveChecks.AccumulateCell(result, blend, sums, weights, region);
+        FitsPlanar(result, blend.ResultArea, element);
+        var (sumBytes, weightBytes) = PrimitiveChecks.BlendBytes(region);
+        FitsBytes(sums, sumBytes); FitsBytes(weights, weightBytes);
+        var res = blend.ResultArea;
+        var reach = blend.Reach;
+        // The weight tables are parameters (a few hundred floats a cell), not frame data.
+        using var rows = Upload(blend.RowWeights);
+        using var columns = Upload(blend.ColumnWeights);
+        Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
+        Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
+        var args = new CudaKernelArguments(storage, pointers)
+            .View(result, 3 * res.Area).Int(res.X1).Int(res.Y1).Int(res.Width).Int((int)res.Area)
+            .Int(reach.X1).Int(reach.Y1).Int(reach.Width).Int(reach.Height)
+            .View(rows.Handle, blend.RowWeights.Length).View(columns.Handle, blend.ColumnWeights.Length)
+            .View(sums, 3 * region.Area).View(weights, region.Area).Int(region.X1).Int(region.Y1).Int(region.Width).Int((int)region.Area);
+        Launch(element == PlanarElement.Float16 ? nameof(CudaModelKernels.AccumulateCellHalf) : nameof(CudaModelKernels.AccumulateCellFloat),
+               args, reach.Width, reach.Height);
+    }
+
+    public void NormaliseCells(nint sums, nint weights, DeviceImage destination, PlanarEncoding encoding)
+    {
+        PrimitiveChecks.NormaliseCells(sums, weights, destination);
+        Fits(destination);
+        var area = destination.Bounds;
+        var (sumBytes, weightBytes) = PrimitiveChecks.BlendBytes(area);
+        FitsBytes(sums, sumBytes); FitsBytes(weights, weightBytes);
+        Span<byte> storage = stackalloc byte[CudaKernelArguments.StorageBytes];
+        Span<nint> pointers = stackalloc nint[CudaKernelArguments.MaxArguments];
+        var args = new CudaKernelArguments(storage, pointers)
+            .View(sums, 3 * area.Area).View(weights, area.Area).View(destination.Handle, Elements(destination))
+            .Int(area.Width).Int(area.Height).Int((int)encoding);
+        Launch(nameof(CudaModelKernels.NormaliseCells), args, area.Width, area.Height);
+    }
+
+    public void Zero(nint buffer, long bytes)
+    {
+        PrimitiveChecks.Zero(buffer, bytes);
+        FitsBytes(buffer, bytes);
+        if (bytes > 0) Driver.Fill((ulong)buffer, 0, bytes / 4, Stream);
+    }
+
     public unsafe void Download(DeviceImage source, FloatImage destination)
     {
         PrimitiveChecks.Transfer(source, destination);
@@ -192,6 +264,13 @@ public sealed class CudaPrimitives : IGpuPrimitives
         long available = Driver.BytesAvailableFrom((ulong)planar), needed = CpuPrimitives.PlanarByteSize(area, element);
         if (available < needed)
             throw new ArgumentException($"The planar buffer has {available} bytes; {area} needs {needed}.");
+    }
+
+    private void FitsBytes(nint buffer, long needed)
+    {
+        long available = Driver.BytesAvailableFrom((ulong)buffer);
+        if (available < needed)
+            throw new ArgumentException($"The buffer has {available} bytes; {needed} are needed.");
     }
 
     private static long Elements(DeviceImage image) => image.Bounds.Area * image.Channels;

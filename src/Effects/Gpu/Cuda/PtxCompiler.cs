@@ -16,7 +16,7 @@ namespace Enhance.Effects.Gpu.Cuda;
 public static class PtxCompiler
 {
     /// <summary>The classes holding kernels (their public static methods).</summary>
-    private static readonly Type[] KernelClasses = [typeof(CudaKernels), typeof(CudaGrainKernels), typeof(CudaDehaloKernels)];
+    private static readonly Type[] KernelClasses = [typeof(CudaKernels), typeof(CudaGrainKernels), typeof(CudaDehaloKernels), typeof(CudaModelKernels)];
 
     private static readonly MethodInfo[] KernelMethods =
         KernelClasses.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))

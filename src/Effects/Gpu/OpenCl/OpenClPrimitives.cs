@@ -97,6 +97,67 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
             .Enqueue(image.Bounds.Area, 1);
     }
 
+    public void StraightRgb(DeviceImage source, DeviceImage destination, PlanarEncoding encoding)
+    {
+        PrimitiveChecks.StraightRgb(source, destination);
+        Fits(source); Fits(destination);
+        var area = destination.Bounds;
+        Device.Kernel("enhance_straight_rgb")
+            .Mem(source.Handle).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
+            .Mem(destination.Handle).Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int((int)encoding)
+            .Enqueue(area.Width, area.Height);
+    }
+
+    public void GatherCell(DeviceImage modelInput, PixelRect definition, PixelRect input, nint planar, PlanarElement element)
+    {
+        PrimitiveChecks.GatherCell(modelInput, definition, input, planar);
+        Fits(modelInput); FitsPlanar(planar, input, element);
+        Device.Kernel("enhance_gather_cell")
+            .Mem(modelInput.Handle).Int(modelInput.Bounds.X1).Int(modelInput.Bounds.Y1).Int(modelInput.Stride)
+            .Int(definition.X1).Int(definition.Y1).Int(definition.X2).Int(definition.Y2)
+            .Int(input.X1).Int(input.Y1).Int(input.Width).Int(input.Height)
+            .Mem(planar).Int(element == PlanarElement.Float16 ? 1 : 0)
+            .Enqueue(input.Width, input.Height);
+    }
+
+    public void AccumulateCell(nint result, PlanarElement element, CellBlend blend, nint sums, nint weights, PixelRect region)
+    {
+        PrimitiveChecks.AccumulateCell(result, blend, sums, weights, region);
+        FitsPlanar(result, blend.ResultArea, element);
+        var (sumBytes, weightBytes) = PrimitiveChecks.BlendBytes(region);
+        FitsBytes(sums, sumBytes); FitsBytes(weights, weightBytes);
+        var res = blend.ResultArea;
+        var reach = blend.Reach;
+        // The weight tables are parameters (a few hundred floats a cell), not frame data.
+        using var rows = Device.Upload<float>(blend.RowWeights);
+        using var columns = Device.Upload<float>(blend.ColumnWeights);
+        Device.Kernel("enhance_accumulate_cell")
+            .Mem(result).Int(element == PlanarElement.Float16 ? 1 : 0).Int(res.X1).Int(res.Y1).Int(res.Width).Int((int)res.Area)
+            .Int(reach.X1).Int(reach.Y1).Int(reach.Width).Int(reach.Height)
+            .Mem(rows.Handle).Mem(columns.Handle)
+            .Mem(sums).Mem(weights).Int(region.X1).Int(region.Y1).Int(region.Width).Int((int)region.Area)
+            .Enqueue(reach.Width, reach.Height);
+    }
+
+    public void NormaliseCells(nint sums, nint weights, DeviceImage destination, PlanarEncoding encoding)
+    {
+        PrimitiveChecks.NormaliseCells(sums, weights, destination);
+        Fits(destination);
+        var area = destination.Bounds;
+        var (sumBytes, weightBytes) = PrimitiveChecks.BlendBytes(area);
+        FitsBytes(sums, sumBytes); FitsBytes(weights, weightBytes);
+        Device.Kernel("enhance_normalise_cells")
+            .Mem(sums).Mem(weights).Mem(destination.Handle).Int(area.Width).Int(area.Height).Int((int)encoding)
+            .Enqueue(area.Width, area.Height);
+    }
+
+    public void Zero(nint buffer, long bytes)
+    {
+        PrimitiveChecks.Zero(buffer, bytes);
+        FitsBytes(buffer, bytes);
+        if (bytes > 0) Device.Fill(buffer, bytes);
+    }
+
     public void Download(DeviceImage source, FloatImage destination)
     {
         PrimitiveChecks.Transfer(source, destination);
@@ -139,5 +200,12 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
         long size = Device.SizeOf(planar), needed = CpuPrimitives.PlanarByteSize(area, element);
         if (size < needed)
             throw new ArgumentException($"The planar buffer holds {size} bytes; {area} needs {needed}.");
+    }
+
+    private void FitsBytes(nint buffer, long needed)
+    {
+        long size = Device.SizeOf(buffer);
+        if (size < needed)
+            throw new ArgumentException($"The buffer holds {size} bytes; {needed} are needed.");
     }
 }

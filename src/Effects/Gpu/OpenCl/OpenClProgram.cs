@@ -11,7 +11,7 @@ namespace Enhance.Effects.Gpu.OpenCl;
 internal sealed class OpenClProgram : IDisposable
 {
     // Order matters: common.cl sets pragmas the others rely on.
-    private static readonly string[] SourceFiles = ["common.cl", "copy.cl", "resample.cl", "blend.cl", "planar.cl", "grain.cl", "dehalo.cl"];
+    private static readonly string[] SourceFiles = ["common.cl", "copy.cl", "resample.cl", "blend.cl", "planar.cl", "model.cl", "grain.cl", "dehalo.cl"];
 
     private readonly CL _api;
     private nint _program;

@@ -54,12 +54,12 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         var mode = ModeOf(s);
         using var choice = ChooseModel(s, mode, IsFastPath(args.RenderScale, args.IsDraft));
         using var scope = RenderScope.Open(Effect, args, NodeName);
-        if (scope.Gpu is { } gpu && !choice.Settings.UsesModel)
+        if (scope.Gpu is { } gpu)
         {
-            RenderClassicalOnDevice(gpu, scope, s, mode, choice.Settings);
+            if (choice.Settings.UsesModel) GpuModelUpscaleNode.Render(gpu, scope.Window, scope.SourceDefinition, s.SourceScale, mode == UpscaleMode.Resize, choice.Settings);
+            else RenderClassicalOnDevice(gpu, scope, s, mode, choice.Settings);
             return;
         }
-        // On a GPU render (CUDA or OpenCL) with a model, ReadSource/WriteResult copy across once around the CPU session.
         using var result = scope.CreateResult();
         if (mode == UpscaleMode.Resize)
         {
