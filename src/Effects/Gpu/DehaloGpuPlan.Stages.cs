@@ -8,6 +8,7 @@ namespace Enhance.Effects.Gpu;
 /// <see cref="DehaloProcessor.RemoveHalos"/> and <see cref="EdgeProtection.Build"/>. The kernels fuse what
 /// the CPU does in several vector passes over one area (3×3 ranges + detail mask + merged reference;
 /// limiter + fade; coherence + strengths; strength combine + luma write), with the same operations in the same order.
+/// <see cref="SideTextureRange"/> and the fade's wider range reuse the MinMax kernel for their min/max planes.
 /// </summary>
 internal sealed partial class DehaloGpuPlan
 {
