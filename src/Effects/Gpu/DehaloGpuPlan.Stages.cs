@@ -8,6 +8,7 @@ namespace Enhance.Effects.Gpu;
 /// <see cref="DehaloProcessor.RemoveHalos"/> and <see cref="EdgeProtection.Build"/>. The kernels fuse what
 /// the CPU does in several vector passes over one area (3×3 ranges + detail mask + merged reference;
 /// limiter + fade; coherence + strengths; strength combine + luma write), with the same operations in the same order.
+/// <see cref="SideTextureRange"/> and the fade's wider range reuse the MinMax kernel for their min/max planes.
 /// </summary>
 internal sealed partial class DehaloGpuPlan
 {
@@ -15,7 +16,7 @@ internal sealed partial class DehaloGpuPlan
     {
         const int limitRadius = DehaloProcessor.LimitRadius;
         var lohiArea = s.Supersample ? area.Inflate(1, 1) : area;
-        var letsArea = lohiArea.Inflate(limitRadius, limitRadius);
+        var letsArea = lohiArea.Inflate(limitRadius, limitRadius).Union(area.Inflate(DehaloProcessor.FadeRadius, DehaloProcessor.FadeRadius));
         float protection = (float)s.EdgeProtection, strength = (float)s.Strength;
         int rx = DehaloProcessor.ProtectionRadius(s.RadiusX), ry = DehaloProcessor.ProtectionRadius(s.RadiusY);
         var (px, py) = EdgeProtection.Reach(rx, ry);
@@ -35,10 +36,33 @@ internal sealed partial class DehaloGpuPlan
         Launch(DehaloKernel.MinMax, new DehaloArguments().Plane(reference).Int(limitRadius).Int(limitRadius).Area(lohiArea)
             .Buffer(low.Buffer).Buffer(high.Buffer), lohiArea);
 
+        // SideTextureRange.Widen: the source's 3×3 min/max (the same MinMax kernel) around the shifted samples,
+        // then the widened limiter range.
+        int shift = SideTextureRange.Shift, window = SideTextureRange.WindowRadius;
+        var textureArea = lohiArea.Inflate(shift, shift);
+        var textureLow = Plane("texture low", textureArea);
+        var textureHigh = Plane("texture high", textureArea);
+        Launch(DehaloKernel.MinMax, new DehaloArguments().Plane(luma).Int(window).Int(window).Area(textureArea)
+            .Buffer(textureLow.Buffer).Buffer(textureHigh.Buffer), textureArea);
+        var wideLow = Plane("wide low", lohiArea);
+        var wideHigh = Plane("wide high", lohiArea);
+        Launch(DehaloKernel.Side, new DehaloArguments().Plane(blur).Plane(textureLow).Plane(textureHigh)
+            .Buffer(low.Buffer).Buffer(high.Buffer).Area(lohiArea)
+            .Int(shift).Int(SideTextureRange.DiagonalShift).Float(SideTextureRange.Share)
+            .Buffer(wideLow.Buffer).Buffer(wideHigh.Buffer), lohiArea);
+
+        // The thin-line fade's range: the merged reference over the wider FadeRadius window.
+        int fadeRadius = DehaloProcessor.FadeRadius;
+        var fadeLow = Plane("fade low", area);
+        var fadeHigh = Plane("fade high", area);
+        Launch(DehaloKernel.MinMax, new DehaloArguments().Plane(reference).Int(fadeRadius).Int(fadeRadius).Area(area)
+            .Buffer(fadeLow.Buffer).Buffer(fadeHigh.Buffer), area);
+
         var delta = Plane("delta", area);
         Launch(DehaloKernel.Limit, new DehaloArguments().Plane(luma)
-            .Buffer(low.Buffer).Buffer(high.Buffer).Int(lohiArea.X1).Int(lohiArea.Y1).Int(lohiArea.Width)
+            .Buffer(wideLow.Buffer).Buffer(wideHigh.Buffer).Int(lohiArea.X1).Int(lohiArea.Y1).Int(lohiArea.Width)
             .Area(area).Int(s.Supersample ? 1 : 0)
+            .Buffer(fadeLow.Buffer).Buffer(fadeHigh.Buffer)
             .Float(HaloLimiter.FadeTo).Float(1f / (HaloLimiter.FadeTo - HaloLimiter.FadeFrom)).Float(HaloLimiter.RangeEpsilon)
             .Buffer(delta.Buffer), area);
         // HaloCoherence.Apply (its 3×3 high-pass sums read luma and blur one pixel out), then ApplyStrengths.

@@ -10,6 +10,7 @@ internal enum DehaloKernel
     Gather,
     Detail,
     MinMax,
+    Side,
     Limit,
     Coherence,
     Strong,

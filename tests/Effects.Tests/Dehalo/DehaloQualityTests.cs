@@ -10,16 +10,17 @@ namespace Enhance.Effects.Tests.Dehalo;
 /// The quality bar on real photographs with halos made as they happen (HaloScenario: ×½ downscale,
 /// Lanczos ×2 upscale, unsharp mask σ 1.5, amount 1), at default settings, on all 14 test photos:
 /// halo energy −70 %, edge contrast ≥ 95 % and a PSNR gain hold on every photo and are asserted on every photo.
-/// The fourth part, a halo-free picture changed by at most 45 dB of PSNR, holds on 7 of the 14 (the finely
-/// textured ones, gravel, grass, brick, motorcycle, astronaut, the two flower meadows, reach 40.4–43.9 dB:
-/// their pixel-sized texture next to strong edges still pokes out of the blurred range, see the report);
-/// it is asserted at 45 dB on those 7 and, so that it cannot silently get worse, at 40 dB on the rest.
+/// The fourth part, a halo-free picture changed by at most 45 dB of PSNR, holds on 9 of the 14 (the finely
+/// textured ones, gravel, brick, motorcycle, astronaut, GreenMeadow, reach 42.0–44.98 dB: their
+/// pixel-sized texture next to strong edges still pokes out of the limiter's range, widened as it is by
+/// <see cref="SideTextureRange"/>); it is asserted at 45 dB on those 9 and, so that it cannot silently get
+/// worse, at 41.5 dB on the rest.
 /// `enhance-eval dehalo` prints every figure.
 /// </summary>
 public class DehaloQualityTests(ITestOutputHelper log)
 {
     /// <summary>Photos whose halo-free version the node leaves at ≥ 45 dB.</summary>
-    private static readonly HashSet<string> HaloFreeBarPhotos = ["Garden", "LadyBird", "Storm", "Wood", "chelsea", "coffee", "rocket"];
+    private static readonly HashSet<string> HaloFreeBarPhotos = ["Garden", "LadyBird", "Storm", "Wood", "YellowFlower", "chelsea", "coffee", "grass", "rocket"];
 
     public static TheoryData<string> AllPhotos
     {
@@ -64,7 +65,7 @@ public class DehaloQualityTests(ITestOutputHelper log)
         Assert.True(reduction >= 0.70, $"halo energy reduced by {reduction:P1}");
         Assert.True(contrast >= 0.95, $"edge contrast kept {contrast:P1}");
         Assert.True(psnrOut > psnrIn + 0.5, $"PSNR {psnrIn:F2} → {psnrOut:F2}");
-        double floor = HaloFreeBarPhotos.Contains(photo) ? 45 : 40;
+        double floor = HaloFreeBarPhotos.Contains(photo) ? 45 : 41.5;
         Assert.True(haloFree >= floor, $"halo-free picture changed: {haloFree:F2} dB (bar {floor} dB)");
     }
 }

@@ -215,6 +215,63 @@ public class DehaloStageTests
     }
 
     [Fact]
+    public void Side_texture_range_equals_brute_force()
+    {
+        // 37 columns: the vector body and the scalar tail both run; a negative origin checks canvas offsets.
+        var area = new PixelRect(-5, 3, 32, 14);
+        using var luma = TestPlanes.Random(area.Inflate(SideTextureRange.Reach, SideTextureRange.Reach), 21);
+        using var blur = TestPlanes.Random(area.Inflate(1, 1), 22);
+        using var low = TestPlanes.From(area, (x, y) => 0.2f + 0.05f * ((x * 7 + y) % 5));
+        using var high = TestPlanes.From(area, (x, y) => 0.6f + 0.05f * ((x + 3 * y) % 4));
+        using var wideLow = new FloatImage(area, 1);
+        using var wideHigh = new FloatImage(area, 1);
+        SideTextureRange.Widen(luma, blur, low, high, area, wideLow, wideHigh);
+        const int s = SideTextureRange.Shift, d = SideTextureRange.DiagonalShift;
+        for (int y = area.Y1; y < area.Y2; y++)
+            for (int x = area.X1; x < area.X2; x++)
+            {
+                float gx = blur.At(x + 1, y, 0) - blur.At(x - 1, y, 0), gy = blur.At(x, y + 1, 0) - blur.At(x, y - 1, 0);
+                float lo = low.At(x, y, 0), hi = high.At(x, y, 0);
+                bool bright = blur.At(x, y, 0) >= (lo + hi) * 0.5f;
+                // Away from the edge: the gradient points to the bright side.
+                int sx = (gx > 0) == bright ? 1 : -1, sy = (gy > 0) == bright ? 1 : -1;
+                double angle = Math.Atan2(Math.Abs(gy), Math.Abs(gx)) * 180 / Math.PI;
+                var (dx, dy) = angle <= 22.5 ? (sx * s, 0) : angle >= 67.5 ? (0, sy * s) : (sx * d, sy * d);
+                float tMin = float.MaxValue, tMax = float.MinValue;
+                for (int v = -1; v <= 1; v++)
+                    for (int u = -1; u <= 1; u++)
+                    {
+                        float t = luma.At(x + dx + u, y + dy + v, 0);
+                        tMin = Math.Min(tMin, t); tMax = Math.Max(tMax, t);
+                    }
+                Assert.Equal(hi + SideTextureRange.Share * Math.Max(tMax - hi, 0f), wideHigh.At(x, y, 0), 6);
+                Assert.Equal(lo - SideTextureRange.Share * Math.Max(lo - tMin, 0f), wideLow.At(x, y, 0), 6);
+            }
+    }
+
+    [Fact]
+    public void Side_texture_range_reads_the_plateau_on_the_pixels_own_side()
+    {
+        var area = new PixelRect(0, 0, 40, 5);
+        // A vertical edge at x = 19.5: a textured dark plateau (0.1 / 0.3 alternating) left, a flat bright one
+        // (0.8) right; the limiter's range there spans the edge (0.2–0.8).
+        using var luma = TestPlanes.From(area.Inflate(SideTextureRange.Reach, SideTextureRange.Reach),
+            (x, _) => x < 17 ? ((x & 1) == 0 ? 0.1f : 0.3f) : x < 20 ? 0.2f : 0.8f);
+        using var blur = TestPlanes.From(area.Inflate(1, 1), (x, _) => 0.2f + 0.6f / (1 + MathF.Exp(-(x - 19.5f) / 1.5f)));
+        using var low = TestPlanes.From(area, (_, _) => 0.2f);
+        using var high = TestPlanes.From(area, (_, _) => 0.8f);
+        using var wideLow = new FloatImage(area, 1);
+        using var wideHigh = new FloatImage(area, 1);
+        SideTextureRange.Widen(luma, blur, low, high, area, wideLow, wideHigh);
+        // Dark side, 1.5 px from the edge: the window 3 px further left sees the dark texture down to 0.1.
+        Assert.Equal(0.2f - SideTextureRange.Share * 0.1f, wideLow.At(18, 2, 0), 6);
+        Assert.Equal(0.8f, wideHigh.At(18, 2, 0));
+        // Bright side: its plateau is flat, so nothing widens, though the dark texture is as near across the edge.
+        Assert.Equal(0.2f, wideLow.At(21, 2, 0));
+        Assert.Equal(0.8f, wideHigh.At(21, 2, 0));
+    }
+
+    [Fact]
     public void Centre_line_strength_measures_the_step_height_on_the_edge_only()
     {
         var area = new PixelRect(0, 0, 48, 12);

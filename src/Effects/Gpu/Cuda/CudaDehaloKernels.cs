@@ -100,9 +100,37 @@ internal static class CudaDehaloKernels
         high[r * width + i] = mx;
     }
 
+    public static void DehaloSide(ArrayView<float> blur, int blurX1, int blurY1, int blurStride,
+                                  ArrayView<float> tlo, int tloX1, int tloY1, int tloStride,
+                                  ArrayView<float> thi, int thiX1, int thiY1, int thiStride,
+                                  ArrayView<float> low, ArrayView<float> high,
+                                  int x1, int y1, int width, int height, int shift, int diag, float share,
+                                  ArrayView<float> wideLow, ArrayView<float> wideHigh)
+    {
+        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (i >= width || r >= height) return;
+        int x = x1 + i, y = y1 + r;
+        int b = (y - blurY1) * blurStride + (x - blurX1);
+        float gx = blur[b + 1] - blur[b - 1];
+        float gy = blur[b + blurStride] - blur[b - blurStride];
+        float lo = low[r * width + i], hi = high[r * width + i];
+        bool bright = blur[b] >= (lo + hi) * 0.5f;
+        bool right = (gx > 0f) == bright, down = (gy > 0f) == bright;
+        float ax = Math.Abs(gx), ay = Math.Abs(gy);
+        int dx, dy;
+        if (ay <= 0.41421356f * ax) { dx = right ? shift : -shift; dy = 0; }
+        else if (ax <= 0.41421356f * ay) { dx = 0; dy = down ? shift : -shift; }
+        else { dx = right ? diag : -diag; dy = down ? diag : -diag; }
+        float tMin = tlo[(y + dy - tloY1) * tloStride + (x + dx - tloX1)];
+        float tMax = thi[(y + dy - thiY1) * thiStride + (x + dx - thiX1)];
+        wideHigh[r * width + i] = hi + share * Math.Max(tMax - hi, 0f);
+        wideLow[r * width + i] = lo - share * Math.Max(lo - tMin, 0f);
+    }
+
     public static void DehaloLimit(ArrayView<float> luma, int lumaX1, int lumaY1, int lumaStride,
                                    ArrayView<float> low, ArrayView<float> high, int lhX1, int lhY1, int lhStride,
                                    int x1, int y1, int width, int height, int supersample,
+                                   ArrayView<float> fadeLow, ArrayView<float> fadeHigh,
                                    float fadeTo, float fadeGain, float eps, ArrayView<float> delta)
     {
         int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
@@ -126,7 +154,7 @@ internal static class CudaDehaloKernels
             float sv = luma[s];
             c = (Math.Max(Math.Min(sv, high[l]), low[l]) - sv) * 1f;
         }
-        float f = Math.Abs(c) / (high[l] - low[l] + eps);
+        float f = Math.Abs(c) / (fadeHigh[r * width + i] - fadeLow[r * width + i] + eps);
         delta[r * width + i] = c * Math.Min(Math.Max((fadeTo - f) * fadeGain, 0f), 1f);
     }
 

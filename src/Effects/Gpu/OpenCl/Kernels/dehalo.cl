@@ -102,6 +102,33 @@ __kernel void enhance_dehalo_minmax(__global const float* in, int inX1, int inY1
     high[r * width + i] = mx;
 }
 
+// SideTextureRange.Widen: the texture planes (the source's 3x3 min/max) sampled `shift` px away from the edge
+// on the pixel's own side (diagonally `diag` px on each axis), and the limiter range widened by `share` of their excess.
+__kernel void enhance_dehalo_side(__global const float* blur, int blurX1, int blurY1, int blurStride,
+                                  __global const float* tlo, int tloX1, int tloY1, int tloStride,
+                                  __global const float* thi, int thiX1, int thiY1, int thiStride,
+                                  __global const float* low, __global const float* high,
+                                  int x1, int y1, int width, int height, int shift, int diag, float share,
+                                  __global float* wideLow, __global float* wideHigh)
+{
+    int i = get_global_id(0), r = get_global_id(1);
+    if (i >= width || r >= height) return;
+    int x = x1 + i, y = y1 + r;
+    float gx = DEHALO_AT(blur, x + 1, y) - DEHALO_AT(blur, x - 1, y);
+    float gy = DEHALO_AT(blur, x, y + 1) - DEHALO_AT(blur, x, y - 1);
+    float lo = low[r * width + i], hi = high[r * width + i];
+    int bright = DEHALO_AT(blur, x, y) >= (lo + hi) * 0.5f;
+    int right = (gx > 0.0f) == bright, down = (gy > 0.0f) == bright;
+    float ax = fabs(gx), ay = fabs(gy);
+    int dx, dy;
+    if (ay <= 0.41421356f * ax) { dx = right ? shift : -shift; dy = 0; }
+    else if (ax <= 0.41421356f * ay) { dx = 0; dy = down ? shift : -shift; }
+    else { dx = right ? diag : -diag; dy = down ? diag : -diag; }
+    float tMin = DEHALO_AT(tlo, x + dx, y + dy), tMax = DEHALO_AT(thi, x + dx, y + dy);
+    wideHigh[r * width + i] = hi + share * fmax(tMax - hi, 0.0f);
+    wideLow[r * width + i] = lo - share * fmax(lo - tMin, 0.0f);
+}
+
 // HaloLimiter's vertical then horizontal quarter-pixel interpolation of one plane (Limit, supersampled).
 float dehalo_sub(__global const float* p, int stride, int at, int dx, int dy)
 {
@@ -110,10 +137,12 @@ float dehalo_sub(__global const float* p, int stride, int at, int dx, int dy)
     return here * 0.75f + side * 0.25f;
 }
 
-// HaloLimiter.Limit (per pixel or at the four sub-pixel points), then FadeLargeCorrections.
+// HaloLimiter.Limit (per pixel or at the four sub-pixel points, to the widened range), then FadeLargeCorrections
+// against the fade range (fadeLow/fadeHigh cover exactly the area).
 __kernel void enhance_dehalo_limit(__global const float* luma, int lumaX1, int lumaY1, int lumaStride,
                                    __global const float* low, __global const float* high, int lhX1, int lhY1, int lhStride,
                                    int x1, int y1, int width, int height, int supersample,
+                                   __global const float* fadeLow, __global const float* fadeHigh,
                                    float fadeTo, float fadeGain, float eps, __global float* delta)
 {
     int i = get_global_id(0), r = get_global_id(1);
@@ -137,7 +166,7 @@ __kernel void enhance_dehalo_limit(__global const float* luma, int lumaX1, int l
         float sv = luma[s];
         c = (fmax(fmin(sv, high[l]), low[l]) - sv) * 1.0f;
     }
-    float f = fabs(c) / (high[l] - low[l] + eps);
+    float f = fabs(c) / (fadeHigh[r * width + i] - fadeLow[r * width + i] + eps);
     delta[r * width + i] = c * fmin(fmax((fadeTo - f) * fadeGain, 0.0f), 1.0f);
 }
 
