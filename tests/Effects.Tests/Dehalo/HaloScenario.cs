@@ -34,6 +34,36 @@ public sealed class HaloScenario : IDisposable
     /// box averaging has no negative lobes and averages such fine halos away.</summary>
     public FloatImage HaloFree { get; }
 
+    /// <summary>
+    /// Halos made by sharpening the photo at its own resolution (no down/up step): over-sharpened native
+    /// footage, the other half of what the node is for. <see cref="Clean"/> is then the photo itself, so
+    /// the halo metrics measure what the sharpener added; <see cref="HaloFree"/> is as in <see cref="FromPhoto"/>.
+    /// Why it is measured too: a discriminator that recognises a natively sharp picture (rather than a
+    /// halo) passes the halo-free bar by switching the node off, and only this scenario shows it.
+    /// </summary>
+    public static HaloScenario FromPhotoSharpenedNatively(string path)
+    {
+        using var upscaled = FromPhoto(path);
+        using var vOriginal = ToVips(upscaled.Original);
+        using var sharpened = Sharpen(vOriginal);
+        var original = new FloatImage(upscaled.Original.Bounds, 3);
+        original.CopyFrom(upscaled.Original);
+        var clean = new FloatImage(upscaled.Original.Bounds, 3);
+        clean.CopyFrom(upscaled.Original);
+        var haloFree = new FloatImage(upscaled.HaloFree.Bounds, 3);
+        haloFree.CopyFrom(upscaled.HaloFree);
+        return new HaloScenario(upscaled.Name, original, clean, FromVips(sharpened), haloFree);
+    }
+
+    /// <summary>The unsharp mask: picture + amount · (picture − Gaussian(σ)).</summary>
+    private static NetVips.Image Sharpen(NetVips.Image picture)
+    {
+        using var blurred = picture.Gaussblur(SharpenSigma, precision: Enums.Precision.Float);
+        using var detail = picture - blurred;
+        using var boost = detail * SharpenAmount;
+        return picture + boost;
+    }
+
     public static HaloScenario FromPhoto(string path)
     {
         using var loaded = ImageFiles.Load(path, channels: 3, maxSide: MaxSide);
@@ -46,10 +76,7 @@ public sealed class HaloScenario : IDisposable
         using var small = vOriginal.Resize(0.5, kernel: Enums.Kernel.Lanczos3);
         using var upscaled = small.Resize(2.0, kernel: Enums.Kernel.Lanczos3);
         using var clean = upscaled.Crop(0, 0, even.Width, even.Height);
-        using var blurred = clean.Gaussblur(SharpenSigma, precision: Enums.Precision.Float);
-        using var detail = clean - blurred;
-        using var boost = detail * SharpenAmount;
-        using var sharpened = clean + boost;
+        using var sharpened = Sharpen(clean);
         using var boxed = vOriginal.Shrink(2, 2);
         return new HaloScenario(Path.GetFileNameWithoutExtension(path), original, FromVips(clean), FromVips(sharpened), FromVips(boxed));
     }
