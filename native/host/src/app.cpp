@@ -21,6 +21,9 @@ int render(PluginCache &plugins, const CliOptions &o, std::ostream &out, std::os
     return 1;
   }
   NodeGraph graph(plugins, o);
+  // To the caller's error stream (not stderr directly), so an in-process caller such as the tests sees it.
+  if (o.verbose && graph.settings().gpu)
+    err << "[ofxhost] " << graph.settings().gpu->apiName() << ": " << graph.settings().gpu->description() << "\n";
   try {
     graph.build();
     graph.beginSequence();

@@ -5,7 +5,6 @@
 #include "tiles.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 
@@ -24,7 +23,6 @@ NodeGraph::NodeGraph(PluginCache &plugins, const CliOptions &o) : plugins_(plugi
   settings_.lastFrame = o.lastFrame;
   if (!o.gpu.empty()) {
     settings_.gpu = createGpuContext(o.gpu);
-    if (o.verbose) std::fprintf(stderr, "[ofxhost] %s: %s\n", settings_.gpu->apiName(), settings_.gpu->description().c_str());
   }
 }
 
