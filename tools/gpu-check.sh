@@ -164,7 +164,7 @@ run() {
   [ "${GPU_CHECK_OPENCL:-0}" = 1 ] && skip=()
   echo "== CUDA conformance and end-to-end (OpenCL rows skipped unless GPU_CHECK_OPENCL=1)"
   timeout 300 "$RUNNER" tests "${skip[@]}" CudaLayerTests CudaKernelsOnCpuTests GpuConformanceTests GpuGrainTests \
-    GpuDehaloTests GpuClampAlphaTests CudaWiringTests CudaModeTests || status=1
+    GpuDehaloTests GpuClampAlphaTests GpuModelPrimitivesTests CudaWiringTests CudaModeTests || status=1
   echo "== benchmark"
   BENCH_DIR=$root/build/bench bench --gpu cuda --size "${GPU_CHECK_SIZE:-3840x2160}" --frames 3 || status=1
   echo "gpu-check: $([ $status = 0 ] && echo passed || echo FAILED)"

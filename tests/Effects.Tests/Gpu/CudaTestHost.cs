@@ -13,8 +13,11 @@ public sealed unsafe class CudaTestHost : IDisposable
     private readonly delegate* unmanaged<nint, int> _ctxDestroy;
     private readonly delegate* unmanaged<nint, int> _streamDestroy;
 
+    private readonly nint _library;
+
     private CudaTestHost(nint library, CudaDriver driver)
     {
+        _library = library;
         Driver = driver;
         var deviceGet = (delegate* unmanaged<int*, int, int>)NativeLibrary.GetExport(library, "cuDeviceGet");
         var ctxCreate = (delegate* unmanaged<nint*, uint, int, int>)NativeLibrary.GetExport(library, "cuCtxCreate_v2");
@@ -29,6 +32,24 @@ public sealed unsafe class CudaTestHost : IDisposable
         driver.Check(streamCreate(&stream, 1 /* CU_STREAM_NON_BLOCKING */), "cuStreamCreate");
         Stream = stream;
         Primitives = CudaPrimitives.ForCurrentContext(driver, stream);
+    }
+
+    /// <summary>
+    /// Retains device 0's primary context (the CUDA runtime's, so ONNX Runtime's) without making it
+    /// current; <see cref="ReleasePrimaryContext"/> undoes it. For the checks behind the model runner's choice.
+    /// </summary>
+    public nint RetainPrimaryContext()
+    {
+        var retain = (delegate* unmanaged<nint*, int, int>)NativeLibrary.GetExport(_library, "cuDevicePrimaryCtxRetain");
+        nint primary = 0;
+        Driver.Check(retain(&primary, 0), "cuDevicePrimaryCtxRetain");
+        return primary;
+    }
+
+    public void ReleasePrimaryContext()
+    {
+        var release = (delegate* unmanaged<int, int>)NativeLibrary.GetExport(_library, "cuDevicePrimaryCtxRelease_v2");
+        Driver.Check(release(0), "cuDevicePrimaryCtxRelease");
     }
 
     public CudaDriver Driver { get; }

@@ -81,4 +81,39 @@ public sealed class CudaWiringTests
         session.Primitives.ReadBytes(bytes.Handle, new byte[20]);
         Assert.Equal((upscaledBytes + 20, 2 * frame + upscaledBytes + 48), (counter.BytesToHost, counter.BytesToDevice));
     }
+
+    /// <summary>
+    /// The checks behind binding ONNX Runtime's CUDA provider to the host's memory (DeviceModelRunners.For):
+    /// a context the host created itself is not the device's primary context, the primary context is,
+    /// and the host's current context can be read back and restored after a library switched it.
+    /// </summary>
+    [Fact]
+    public void The_primary_context_check_tells_a_host_context_from_the_devices_primary_one()
+    {
+        using var host = CudaTestHost.TryCreate(out var reason);
+        if (host is null)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(reason));
+            return;
+        }
+        var driver = host.Driver;
+        int device = driver.CurrentDevice();
+        Assert.Equal(0, device);
+        Assert.False(driver.IsPrimaryContext(host.Context, device));
+        nint primary = host.RetainPrimaryContext();
+        try
+        {
+            Assert.NotEqual(host.Context, primary);
+            Assert.True(driver.IsPrimaryContext(primary, device));
+            Assert.False(driver.IsPrimaryContext(host.Context, device));
+            driver.SetCurrentContext(primary);       // what cudaSetDevice in a library does to the thread
+            Assert.Equal(0, driver.CurrentDevice());
+            driver.SetCurrentContext(host.Context);  // what the runner restores
+            Assert.Equal(host.Context, driver.CurrentContext());
+        }
+        finally
+        {
+            host.ReleasePrimaryContext();
+        }
+    }
 }
