@@ -36,11 +36,10 @@ internal static class DehaloEval
             using var originalOut = Render(scenario.Original, settings);
             using var haloFreeOut = Render(scenario.HaloFree, settings);
 
-            double energyIn = HaloMetrics.HaloEnergy(edges, scenario.Haloed), energyOut = HaloMetrics.HaloEnergy(edges, result);
-            double reduction = energyIn > 0 ? 100 * (1 - energyOut / energyIn) : double.NaN;
-            double edge1 = 100 * HaloMetrics.EdgeContrast(edges, result, 1) / HaloMetrics.EdgeContrast(edges, scenario.Haloed, 1);
+            double reduction = 100 * HaloMetrics.HaloReduction(edges, scenario.Haloed, result);
+            double edge1 = 100 * HaloMetrics.EdgeContrastKept(edges, scenario.Haloed, result);
             double edge2 = 100 * HaloMetrics.RawEdgeContrast(edges, result, 1) / HaloMetrics.RawEdgeContrast(edges, scenario.Haloed, 1);
-            double edgeClean = 100 * HaloMetrics.EdgeContrast(edges, scenario.Clean, 1) / HaloMetrics.EdgeContrast(edges, scenario.Haloed, 1);
+            double edgeClean = 100 * HaloMetrics.EdgeContrastKept(edges, scenario.Haloed, scenario.Clean);
             Console.WriteLine($"{scenario.Name,-16} {edges.Edges.Length,6} {reduction,7:F1} {edge1,7:F1} {edge2,7:F1} {edgeClean,7:F1} " +
                 $"{QualityMetrics.Psnr(scenario.Haloed, scenario.Clean),8:F2} {QualityMetrics.Psnr(result, scenario.Clean),8:F2} " +
                 $"{QualityMetrics.Psnr(cleanOut, scenario.Clean),7:F2} {QualityMetrics.Psnr(originalOut, scenario.Original),7:F2} {QualityMetrics.Psnr(haloFreeOut, scenario.HaloFree),7:F2} {watch.Elapsed.TotalMilliseconds,6:F1}");
@@ -80,9 +79,8 @@ internal static class DehaloEval
             using var scenario = HaloScenario.FromPhotoSharpenedNatively(path);
             var edges = HaloMetrics.FindEdges(scenario.Clean);
             using var result = Render(scenario.Haloed, settings);
-            double energyIn = HaloMetrics.HaloEnergy(edges, scenario.Haloed), energyOut = HaloMetrics.HaloEnergy(edges, result);
-            double reduction = energyIn > 0 ? 100 * (1 - energyOut / energyIn) : double.NaN;
-            double edge1 = 100 * HaloMetrics.EdgeContrast(edges, result, 1) / HaloMetrics.EdgeContrast(edges, scenario.Haloed, 1);
+            double reduction = 100 * HaloMetrics.HaloReduction(edges, scenario.Haloed, result);
+            double edge1 = 100 * HaloMetrics.EdgeContrastKept(edges, scenario.Haloed, result);
             Console.WriteLine($"{scenario.Name,-16} {edges.Edges.Length,6} {reduction,7:F1} {edge1,7:F1} " +
                 $"{QualityMetrics.Psnr(scenario.Haloed, scenario.Clean),8:F2} {QualityMetrics.Psnr(result, scenario.Clean),8:F2}");
             if (double.IsFinite(reduction)) { sumReduction += reduction; n++; }

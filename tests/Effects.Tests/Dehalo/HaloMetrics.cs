@@ -73,6 +73,17 @@ public static class HaloMetrics
         return sum;
     }
 
+    /// <summary>The share of <paramref name="before"/>'s halo energy that <paramref name="after"/> no longer has (1 = all removed); NaN when there was none.</summary>
+    public static double HaloReduction(EdgeSet set, FloatImage before, FloatImage after)
+    {
+        double energyBefore = HaloEnergy(set, before);
+        return energyBefore > 0 ? 1 - HaloEnergy(set, after) / energyBefore : double.NaN;
+    }
+
+    /// <summary><see cref="EdgeContrast"/> of <paramref name="after"/> as a share of <paramref name="before"/>'s.</summary>
+    public static double EdgeContrastKept(EdgeSet set, FloatImage before, FloatImage after, double distance = 1) =>
+        EdgeContrast(set, after, distance) / EdgeContrast(set, before, distance);
+
     public static double EdgeContrast(EdgeSet set, FloatImage image, double distance = 1) => Step(set, image, distance, clampToPlateaus: true);
 
     public static double RawEdgeContrast(EdgeSet set, FloatImage image, double distance = 1) => Step(set, image, distance, clampToPlateaus: false);
