@@ -103,6 +103,7 @@ internal static class DehaloEval
                 "sensitivitylow" => settings with { SensitivityLow = double.Parse(value) },
                 "sensitivityhigh" => settings with { SensitivityHigh = double.Parse(value) },
                 "edgeprotection" => settings with { EdgeProtection = double.Parse(value) },
+                "textureprotection" => settings with { TextureProtection = double.Parse(value) },
                 "supersample" => settings with { Supersample = bool.Parse(value) },
                 _ => throw new ArgumentException($"Unknown setting '{key}'."),
             };

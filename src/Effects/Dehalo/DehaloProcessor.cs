@@ -17,8 +17,8 @@ namespace Enhance.Effects.Dehalo;
 ///     (<see cref="LimitRadius"/>), widened by <see cref="SideTextureRange"/> to let the plateau's own texture
 ///     through, optionally at sub-pixel positions; <see cref="HaloLimiter.FadeLargeCorrections"/>
 ///     spares thin lines (measured against the merged reference's 7×7 range, <see cref="FadeRadius"/>); <see cref="HaloCoherence.Apply"/> keeps only corrections the source's high-pass backs up
-///     as a one-sided halo lobe (texture oscillates) and drops tiny ones; <see cref="HaloLimiter.ApplyStrengths"/>
-///     for dark and bright halos.
+///     as a one-sided halo lobe (texture oscillates) and drops tiny ones; <see cref="FineTextureProtection"/>
+///     spares pixel-fine texture, finer than any halo; <see cref="HaloLimiter.ApplyStrengths"/> for dark and bright halos.
 ///  5. <see cref="EdgeProtection.Build"/>: confines the change to the halo zone beside strong edges and keeps
 ///     the edges' centre lines unchanged.
 ///  6. <see cref="LumaTransfer.Write"/>: the luma change added to R, G, B (colour differences kept), alpha copied.
@@ -126,6 +126,7 @@ public static class DehaloProcessor
             }
             // The dead zone stays relative to the limiter's own (unwidened) range.
             HaloCoherence.Apply(luma, blur, low, high, area, delta);
+            FineTextureProtection.Apply(luma, area, (float)s.TextureProtection, delta);
         }
         HaloLimiter.ApplyStrengths(delta, area, (float)s.DarkStrength, (float)s.BrightStrength);
 
@@ -165,7 +166,7 @@ public static class DehaloProcessor
     /// of 2 coarse samples each (4·radius, +1 for rounding) beyond the larger of what the blurred reference must
     /// cover: the limiter chain (supersampling 1, merged reference min/max <see cref="LimitRadius"/> or the fade's
     /// <see cref="FadeRadius"/>, reference range 1) or edge protection (radius + 3); and at least the luma that
-    /// <see cref="SideTextureRange"/> reads directly (supersampling 1 + its reach). Independent of the clip origin,
+    /// <see cref="SideTextureRange"/> (supersampling 1 + its reach) and <see cref="FineTextureProtection"/> read directly. Independent of the clip origin,
     /// so it is safe for any grid phase.
     /// </summary>
     internal static (int X, int Y) Margin(DehaloSettings s)
@@ -174,7 +175,7 @@ public static class DehaloProcessor
         if (s.EdgeProtection <= 0) (px, py) = (0, 0);
         // supersampling + merged reference min/max (or the fade's window), + reference range
         int limiter = Math.Max(1 + LimitRadius, FadeRadius) + 1;
-        int direct = 1 + SideTextureRange.Reach;
+        int direct = Math.Max(1 + SideTextureRange.Reach, FineTextureProtection.Reach);
         return (Math.Max(Math.Max(limiter, px) + (int)Math.Ceiling(4 * s.RadiusX) + 1, direct),
             Math.Max(Math.Max(limiter, py) + (int)Math.Ceiling(4 * s.RadiusY) + 1, direct));
     }

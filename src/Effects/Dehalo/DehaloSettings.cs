@@ -62,6 +62,15 @@ public sealed record DehaloSettings
     /// </summary>
     public double EdgeProtection { get; init; } = 1;
 
+    /// <summary>
+    /// Fine texture protection, 0–1: leaves halo removal out of pixel-fine texture (gravel, grass, fabric, film grain),
+    /// which a halo never is, because halos are as wide as the sharpening or upscaling that made them. At 1 a
+    /// natively sharp picture without halos stays almost untouched, while halos of sharpened upscales are removed as
+    /// at 0. Lower it for footage over-sharpened at its own resolution, whose halos sit inside its fine texture:
+    /// at 0 the node removes about a fifth more of those (measured: 31 % of the halo energy instead of 26 %).
+    /// </summary>
+    public double TextureProtection { get; init; } = 1;
+
     /// <summary>Evaluate the limiting at 2×2 sub-pixel positions, which smooths the jaggies a per-pixel
     /// clamp leaves along diagonal edges; costs a little speed.</summary>
     public bool Supersample { get; init; } = true;
@@ -81,7 +90,7 @@ public sealed record DehaloSettings
     }
 
     /// <summary>
-    /// The settings with every value in range: strengths and protection 0–1, sensitivities 0–100, radii 1–32.
+    /// The settings with every value in range: strengths and protections 0–1, sensitivities 0–100, radii 1–32.
     /// A radius below 1 (a small proxy) works as 1: down-sampling by less than one pixel is no blur at all.
     /// Non-finite values fall back to the defaults, so a bad host value cannot poison a render with NaN.
     /// </summary>
@@ -98,6 +107,7 @@ public sealed record DehaloSettings
             SensitivityLow = Clamp(SensitivityLow, 0, 100, d.SensitivityLow),
             SensitivityHigh = Clamp(SensitivityHigh, 0, 100, d.SensitivityHigh),
             EdgeProtection = Clamp(EdgeProtection, 0, 1, d.EdgeProtection),
+            TextureProtection = Clamp(TextureProtection, 0, 1, d.TextureProtection),
             Output = Enum.IsDefined(Output) ? Output : DehaloOutput.Result,
         };
     }
