@@ -272,6 +272,68 @@ public class DehaloStageTests
     }
 
     [Fact]
+    public void Texture_protection_equals_brute_force()
+    {
+        // 37 columns: the vector body and the scalar tail both run; a negative origin checks canvas offsets.
+        var area = new PixelRect(-5, 3, 32, 14);
+        const int r = FineTextureProtection.WindowRadius;
+        // Random texture mixed with a smooth ramp, so the ratio spans the whole fade from 0 to 1.
+        using var noise = TestPlanes.Random(area.Inflate(FineTextureProtection.Reach, FineTextureProtection.Reach), 31);
+        using var luma = TestPlanes.From(noise.Bounds, (x, y) => 0.05f * (x + y) + (0.02f + 0.002f * (x + 5)) * noise.At(x, y, 0));
+        using var c = TestPlanes.From(area, (x, y) => 0.01f * (((x * 3 + y) % 7) - 3));
+        var expected = new float[c.Pixels.Length];
+        double Smooth(int x, int y)
+        {
+            double sum = 0;
+            for (int v = -1; v <= 1; v++)
+                for (int u = -1; u <= 1; u++) sum += (2 - Math.Abs(u)) * (2 - Math.Abs(v)) * luma.At(x + u, y + v, 0);
+            return sum / 16;
+        }
+        for (int y = area.Y1; y < area.Y2; y++)
+            for (int x = area.X1; x < area.X2; x++)
+            {
+                double top = 0, mid = 0;
+                for (int v = -r; v <= r; v++)
+                    for (int u = -r; u <= r; u++)
+                    {
+                        int px = x + u, py = y + v;
+                        double S(int dx, int dy) => luma.At(px + dx, py + dy, 0);
+                        double h4 = S(-2, 0) - 4 * S(-1, 0) + 6 * S(0, 0) - 4 * S(1, 0) + S(2, 0);
+                        double v4 = S(0, -2) - 4 * S(0, -1) + 6 * S(0, 0) - 4 * S(0, 1) + S(0, 2);
+                        double b = Smooth(px, py);
+                        double h2 = Smooth(px - 1, py) - 2 * b + Smooth(px + 1, py), v2 = Smooth(px, py - 1) - 2 * b + Smooth(px, py + 1);
+                        top += h4 * h4 + v4 * v4; mid += h2 * h2 + v2 * v2;
+                    }
+                double ratio = top / (mid + FineTextureProtection.Epsilon);
+                double g = Math.Clamp((ratio - FineTextureProtection.RatioFrom) / (FineTextureProtection.RatioTo - FineTextureProtection.RatioFrom), 0, 1);
+                expected[(y - area.Y1) * area.Width + x - area.X1] = (float)(c.At(x, y, 0) * (1 - 0.75 * g));
+            }
+        FineTextureProtection.Apply(luma, area, 0.75f, c);
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], c.Pixels[i], 4);
+        Assert.Contains(expected, e => e != 0 && Math.Abs(e) < 0.01f * 0.9f); // some corrections were protected
+    }
+
+    [Fact]
+    public void Texture_protection_spares_pixel_fine_texture_and_keeps_corrections_on_band_limited_pictures()
+    {
+        var area = new PixelRect(0, 0, 24, 24);
+        var reach = area.Inflate(FineTextureProtection.Reach, FineTextureProtection.Reach);
+        // Pixel-fine texture (a native picture's gravel or grain): random values, full-band.
+        using var texture = TestPlanes.Random(reach, 41);
+        // A band-limited picture (what a ×2 upscale holds): sinusoids at most half the Nyquist frequency.
+        using var smooth = TestPlanes.From(reach, (x, y) => 0.5f + 0.2f * MathF.Sin(0.9f * x + 0.3f * y) + 0.1f * MathF.Cos(0.4f * x - 1.1f * y));
+        using var onTexture = TestPlanes.From(area, (_, _) => -0.02f);
+        using var onSmooth = TestPlanes.From(area, (_, _) => -0.02f);
+        using var unprotected = TestPlanes.From(area, (_, _) => -0.02f);
+        FineTextureProtection.Apply(texture, area, 1f, onTexture);
+        FineTextureProtection.Apply(smooth, area, 1f, onSmooth);
+        FineTextureProtection.Apply(texture, area, 0f, unprotected);
+        Assert.All(onTexture.Pixels.ToArray(), v => Assert.Equal(0f, v));
+        Assert.All(onSmooth.Pixels.ToArray(), v => Assert.Equal(-0.02f, v));
+        Assert.All(unprotected.Pixels.ToArray(), v => Assert.Equal(-0.02f, v));
+    }
+
+    [Fact]
     public void Centre_line_strength_measures_the_step_height_on_the_edge_only()
     {
         var area = new PixelRect(0, 0, 48, 12);

@@ -12,7 +12,8 @@ public static class DehaloParams
     public const string Strength = "strength", RadiusX = "radiusX", RadiusY = "radiusY";
     public const string DarkStrength = "darkStrength", BrightStrength = "brightStrength";
     public const string SensitivityLow = "sensitivityLow", SensitivityHigh = "sensitivityHigh";
-    public const string EdgeProtection = "edgeProtection", Supersample = "supersample", Output = "output";
+    public const string EdgeProtection = "edgeProtection", TextureProtection = "textureProtection";
+    public const string Supersample = "supersample", Output = "output";
 
     public static void Define(ParamSet p)
     {
@@ -40,6 +41,8 @@ public static class DehaloParams
             .Hint("Higher protects detailed areas more strongly.");
         p.DefineDouble(EdgeProtection).Label("Edge protection").Parent("sensitivityGroup").Default(d.EdgeProtection).Range(0, 1, 0, 1).Increment(0.05, 2)
             .Hint("At 1 only the halo zone beside strong edges changes and the edges themselves never do; at 0 the limiter acts everywhere.");
+        p.DefineDouble(TextureProtection).Label("Texture protection").Parent("sensitivityGroup").Default(d.TextureProtection).Range(0, 1, 0, 1).Increment(0.05, 2)
+            .Hint("At 1 pixel-fine texture (gravel, grass, fabric, grain) is left alone, which halos never are. Lower it for footage over-sharpened at its own resolution, whose halos sit inside its fine texture.");
         p.DefineBoolean(Supersample).Label("Supersample").Parent("sensitivityGroup").Default(d.Supersample)
             .Hint("Limit at sub-pixel positions: smoother diagonal edges, a little slower.");
 
@@ -60,6 +63,7 @@ public static class DehaloParams
             SensitivityLow = D(SensitivityLow),
             SensitivityHigh = D(SensitivityHigh),
             EdgeProtection = D(EdgeProtection),
+            TextureProtection = D(TextureProtection),
             Supersample = p.Get(Supersample).GetBoolean(time),
             Output = (DehaloOutput)p.Get(Output).GetChoice(time),
         };
