@@ -16,6 +16,7 @@ public class DehaloBenchmarks
     private FloatImage _destination = null!;
     private readonly DehaloSettings _settings = new();
     private readonly DehaloSettings _noSupersample = new() { Supersample = false };
+    private readonly DehaloSettings _noTextureProtection = new() { TextureProtection = 0 };
 
     [Params("1920x1080", "3840x2160")]
     public string Frame { get; set; } = "1920x1080";
@@ -57,6 +58,10 @@ public class DehaloBenchmarks
 
     [Benchmark]
     public void Dehalo() => DehaloProcessor.Process(_source, _source.Bounds, _destination, _settings);
+
+    /// <summary>Without the texture protection stage: what that stage costs.</summary>
+    [Benchmark]
+    public void DehaloNoTextureProtection() => DehaloProcessor.Process(_source, _source.Bounds, _destination, _noTextureProtection);
 
     [Benchmark]
     public void DehaloNoSupersample() => DehaloProcessor.Process(_source, _source.Bounds, _destination, _noSupersample);
