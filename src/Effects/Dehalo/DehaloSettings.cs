@@ -41,10 +41,10 @@ public sealed record DehaloSettings
     /// this percentage start to count as detail and are kept; raise it to remove more halo (at the cost of
     /// touching fine detail), lower it to protect detail. (DeHalo_alpha's lowsens on its 0–255 scale is this
     /// value × 2.55.) The default 50 was chosen on the 14 halo test photos together with the coherence stage,
-    /// which keeps the texture that this mask hands to the limiter, and the side texture range: at 50 the node
-    /// removes 70–93 % of the halo energy (≥ 70 % on all 14) and leaves 9 of the 14 halo-free pictures at
-    /// ≥ 45 dB PSNR; at 40 it leaves all 14 at ≥ 45 dB but removes only 48–87 % (5 of 14 ≥ 70 %); at 55 it
-    /// removes 73–93 % and leaves 7 of 14 at ≥ 45 dB.
+    /// which keeps the texture that this mask hands to the limiter, the side texture range and texture protection:
+    /// at 50 the node removes 70–93 % of the halo energy (≥ 70 % on all 14) and leaves 13 of the 14 halo-free
+    /// pictures at ≥ 45 dB PSNR; at 40 it leaves all 14 at ≥ 45 dB but removes only 48–87 % (5 of 14 ≥ 70 %);
+    /// at 55 it removes 73–93 % and leaves 11 of 14 at ≥ 45 dB.
     /// </summary>
     public double SensitivityLow { get; init; } = 50;
 
