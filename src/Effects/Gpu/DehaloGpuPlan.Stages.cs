@@ -7,8 +7,9 @@ namespace Enhance.Effects.Gpu;
 /// Stages 2–6 of <see cref="DehaloProcessor"/> as launches, over the same areas as
 /// <see cref="DehaloProcessor.RemoveHalos"/> and <see cref="EdgeProtection.Build"/>. The kernels fuse what
 /// the CPU does in several vector passes over one area (3×3 ranges + detail mask + merged reference;
-/// limiter + fade; coherence + strengths; strength combine + luma write), with the same operations in the same order.
-/// <see cref="SideTextureRange"/> and the fade's wider range reuse the MinMax kernel for their min/max planes.
+/// limiter + fade; coherence or the texture gate + strengths; strength combine + luma write), with the same operations in the same order.
+/// <see cref="SideTextureRange"/> and the fade's wider range reuse the MinMax kernel for their min/max planes;
+/// <see cref="FineTextureProtection"/> is planned in DehaloGpuPlan.FineTexture.cs.
 /// </summary>
 internal sealed partial class DehaloGpuPlan
 {
@@ -65,12 +66,17 @@ internal sealed partial class DehaloGpuPlan
             .Buffer(fadeLow.Buffer).Buffer(fadeHigh.Buffer)
             .Float(HaloLimiter.FadeTo).Float(1f / (HaloLimiter.FadeTo - HaloLimiter.FadeFrom)).Float(HaloLimiter.RangeEpsilon)
             .Buffer(delta.Buffer), area);
-        // HaloCoherence.Apply (its 3×3 high-pass sums read luma and blur one pixel out), then ApplyStrengths.
+        // HaloCoherence.Apply (its 3×3 high-pass sums read luma and blur one pixel out), then FineTextureProtection,
+        // then ApplyStrengths. The strengths go with the last kernel of the chain: with the texture gate on, the
+        // coherence kernel multiplies by 1 (exact), so the CPU's order is kept.
+        float textureProtection = (float)s.TextureProtection, dark = (float)s.DarkStrength, bright = (float)s.BrightStrength;
+        bool gate = textureProtection > 0;
         Launch(DehaloKernel.Coherence, new DehaloArguments().Plane(luma).Plane(blur)
             .Buffer(low.Buffer).Buffer(high.Buffer).Int(lohiArea.X1).Int(lohiArea.Y1).Int(lohiArea.Width)
             .Area(area).Float(HaloCoherence.DeadZone).Float(HaloCoherence.Epsilon)
-            .Float((float)s.DarkStrength).Float((float)s.BrightStrength)
+            .Float(gate ? 1f : dark).Float(gate ? 1f : bright)
             .Buffer(delta.Buffer), area);
+        if (gate) ProtectFineTexture(luma, area, textureProtection, dark, bright, delta);
 
         // Without protection the write kernel reads no weight (useWeight 0 stands for the CPU's zero plane);
         // any valid buffer fills the argument slot.

@@ -13,6 +13,8 @@ internal enum DehaloKernel
     Side,
     Limit,
     Coherence,
+    Energies,
+    TextureGate,
     Strong,
     Zone,
     Weight,

@@ -9,6 +9,9 @@ namespace Enhance.Effects.Tests.Gpu;
 /// The Dehalo conformance cases: a crop of a real photograph with halos made as they happen
 /// (<see cref="HaloScenario"/>: ×½, Lanczos ×2, unsharp mask) placed off the canvas origin, and the
 /// settings, window and source each case renders with. Every case states what CPU code it must equal.
+/// The fine texture protection cases crop the same photograph sharpened at its own resolution instead
+/// (<see cref="HaloScenario.FromPhotoSharpenedNatively"/>): on the upscale the stage has almost nothing to
+/// protect (its pixel-fine texture was lost in the ×½), so only there would a wrong gate show.
 /// </summary>
 internal static class GpuDehaloCases
 {
@@ -20,12 +23,25 @@ internal static class GpuDehaloCases
     public const string RemovedDetail = "removed detail view";
     public const string Gentle = "half strength, dark 0.3, bright 0.8, sensitivity 25/60, protection 0.5";
     public const string Tile = "a tile whose reach crosses the clip's corner";
+    public const string NativeTexture = "sharpened at its own resolution, fine texture protection 1 (default)";
+    public const string HalfTextureProtection = "sharpened at its own resolution, fine texture protection 0.5";
+    public const string NoTextureProtection = "sharpened at its own resolution, fine texture protection 0";
 
-    public static readonly string[] All = [Default, NoSupersampling, NoProtection, Radius3x15, HaloMask, RemovedDetail, Gentle, Tile];
+    public static readonly string[] All = [Default, NoSupersampling, NoProtection, Radius3x15, HaloMask, RemovedDetail, Gentle, Tile,
+        NativeTexture, HalfTextureProtection, NoTextureProtection];
+
+    /// <summary>The cases on the natively sharpened photograph.</summary>
+    public static bool IsNativelySharpened(string name) => name is NativeTexture or HalfTextureProtection or NoTextureProtection;
 
     private static readonly Lazy<FloatImage> Haloed = new(() =>
     {
         using var scenario = HaloScenario.FromPhoto(TestImages.Photo("astronaut"));
+        return scenario.Haloed.Clone();
+    });
+
+    private static readonly Lazy<FloatImage> NativelySharpened = new(() =>
+    {
+        using var scenario = HaloScenario.FromPhotoSharpenedNatively(TestImages.Photo("astronaut"));
         return scenario.Haloed.Clone();
     });
 
@@ -36,6 +52,8 @@ internal static class GpuDehaloCases
         Radius3x15 => new DehaloSettings { RadiusX = 3, RadiusY = 1.5 },
         HaloMask => new DehaloSettings { Output = DehaloOutput.HaloMask },
         RemovedDetail => new DehaloSettings { Output = DehaloOutput.RemovedDetail },
+        HalfTextureProtection => new DehaloSettings { TextureProtection = 0.5 },
+        NoTextureProtection => new DehaloSettings { TextureProtection = 0 },
         Gentle => new DehaloSettings { Strength = 0.5, DarkStrength = 0.3, BrightStrength = 0.8, SensitivityLow = 25, SensitivityHigh = 60, EdgeProtection = 0.5 },
         _ => new DehaloSettings(),
     };
@@ -48,7 +66,7 @@ internal static class GpuDehaloCases
     /// </summary>
     public static (FloatImage Clip, PixelRect Window) Clip(string name, int channels, int width, int height)
     {
-        var clip = Crop(-20, 30, width, height, channels);
+        var clip = Crop(IsNativelySharpened(name) ? NativelySharpened.Value : Haloed.Value, -20, 30, width, height, channels);
         var b = clip.Bounds;
         var window = name == Tile
             ? new PixelRect(b.X1 + 3, b.Y1 + 2, b.X1 + width / 2, b.Y1 + height / 2)
@@ -65,9 +83,8 @@ internal static class GpuDehaloCases
         return source;
     }
 
-    private static FloatImage Crop(int x1, int y1, int width, int height, int channels)
+    private static FloatImage Crop(FloatImage haloed, int x1, int y1, int width, int height, int channels)
     {
-        var haloed = Haloed.Value;
         var crop = new FloatImage(new PixelRect(x1, y1, x1 + width, y1 + height), channels);
         // Around the astronaut's glove and suit seams (512-pixel scenario): strong edges with clear halos,
         // where default settings change the picture most of all the photos' 150 × 110 crops.

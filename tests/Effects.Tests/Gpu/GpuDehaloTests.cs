@@ -104,6 +104,41 @@ public sealed class GpuDehaloTests
         AssertEveryBufferLivesAcrossItsUses(plan);
     }
 
+    [Theory]
+    [InlineData(GpuDehaloCases.NativeTexture, 150, 110)]
+    [InlineData(GpuDehaloCases.HalfTextureProtection, 150, 110)]
+    [InlineData(GpuDehaloCases.NativeTexture, 90, 70)]
+    [InlineData(GpuDehaloCases.HalfTextureProtection, 90, 70)]
+    public void The_texture_cases_depend_on_fine_texture_protection(string name, int width, int height)
+    {
+        // Far above the tolerance, so a backend that skipped or misplaced the stage could not pass them
+        // (on the upscaled crop of the other cases protection 1 and 0 differ by less than 1e-4).
+        var settings = GpuDehaloCases.Settings(name);
+        var (clip, window) = GpuDehaloCases.Clip(name, 4, width, height);
+        using var clipImage = clip;
+        using var on = new FloatImage(window, 4);
+        using var off = new FloatImage(window, 4);
+        using var source = GpuDehaloCases.SourceFor(clip, window, settings);
+        DehaloProcessor.Process(source, clip.Bounds, on, settings);
+        DehaloProcessor.Process(source, clip.Bounds, off, settings with { TextureProtection = 0 });
+        double difference = QualityMetrics.MaxAbsoluteDifference(on, off);
+        Assert.True(difference > 100 * Tolerance, $"{name}: protection changes the result by only {difference:E2}");
+    }
+
+    [Theory]
+    [InlineData(0.0, 0)]
+    [InlineData(0.5, 1)]
+    [InlineData(1.0, 1)]
+    public void Fine_texture_protection_is_planned_only_when_it_acts(double protection, int launches)
+    {
+        var frame = PixelRect.FromSize(64, 48);
+        var settings = new DehaloSettings { TextureProtection = protection };
+        var plan = DehaloGpuPlan.Create(new DeviceImage(1, frame, 4), frame, new DeviceImage(2, frame, 4), settings);
+        Assert.Equal(launches, plan.Launches.Count(l => l.Kernel == DehaloKernel.Energies));
+        Assert.Equal(launches, plan.Launches.Count(l => l.Kernel == DehaloKernel.TextureGate));
+        AssertEveryBufferLivesAcrossItsUses(plan);
+    }
+
     /// <summary>Each buffer of ours is created once before its first use and released once, after its last.</summary>
     private static void AssertEveryBufferLivesAcrossItsUses(DehaloGpuPlan plan)
     {

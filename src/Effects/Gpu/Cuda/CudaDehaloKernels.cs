@@ -168,6 +168,7 @@ internal static class CudaDehaloKernels
         if (i >= width || r >= height) return;
         int x = x1 + i, y = y1 + r;
         // Rows summed left to right, then the three row sums in order: HaloCoherence's Sum3 and Sum3Rows.
+        // The strengths are 1 when DehaloTextureGate follows and applies them.
         int s = (y - lumaY1) * lumaStride + (x - lumaX1), b = (y - blurY1) * blurStride + (x - blurX1);
         float sum = (HighPassRow(luma, s - lumaStride, blur, b - blurStride, false) + HighPassRow(luma, s, blur, b, false)
                      + HighPassRow(luma, s + lumaStride, blur, b + blurStride, false)) * 1f;
@@ -181,6 +182,39 @@ internal static class CudaDehaloKernels
         float w = along / (abs + eps);
         float weighted = magnitude * (w * w);
         c = negative ? -weighted : weighted;
+        delta[o] = c > 0f ? c * dark : c * bright;
+    }
+
+    public static void DehaloEnergies(ArrayView<float> luma, int lumaX1, int lumaY1, int lumaStride,
+                                      int x1, int y1, int width, int height, ArrayView<float> top, ArrayView<float> mid)
+    {
+        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (i >= width || r >= height) return;
+        int s = (y1 + r - lumaY1) * lumaStride + (x1 + i - lumaX1);
+        float c = luma[s];
+        float h4 = luma[s - 2] - 4f * luma[s - 1] + 6f * c - 4f * luma[s + 1] + luma[s + 2];
+        float v4 = luma[s - 2 * lumaStride] - 4f * luma[s - lumaStride] + 6f * c - 4f * luma[s + lumaStride] + luma[s + 2 * lumaStride];
+        float bc = Binomial(luma, lumaStride, s);
+        float h2 = Binomial(luma, lumaStride, s - 1) - 2f * bc + Binomial(luma, lumaStride, s + 1);
+        float v2 = Binomial(luma, lumaStride, s - lumaStride) - 2f * bc + Binomial(luma, lumaStride, s + lumaStride);
+        top[r * width + i] = h4 * h4 + v4 * v4;
+        mid[r * width + i] = h2 * h2 + v2 * v2;
+    }
+
+    public static void DehaloTextureGate(ArrayView<float> top, int topX1, int topY1, int topStride,
+                                         ArrayView<float> mid, int midX1, int midY1, int midStride, int radius,
+                                         int x1, int y1, int width, int height, float from, float gain, float eps,
+                                         float protection, float dark, float bright, ArrayView<float> delta)
+    {
+        int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
+        if (i >= width || r >= height) return;
+        int x = x1 + i, y = y1 + r, o = r * width + i;
+        float topSum = BoxSum(top, topStride, (y - topY1) * topStride + (x - topX1), radius);
+        float midSum = BoxSum(mid, midStride, (y - midY1) * midStride + (x - midX1), radius);
+        float ratio = topSum / (midSum + eps);
+        float g = Math.Min(Math.Max((ratio - from) * gain, 0f), 1f);
+        float c = delta[o];
+        c = c * (1f - protection * g);
         delta[o] = c > 0f ? c * dark : c * bright;
     }
 
@@ -263,6 +297,35 @@ internal static class CudaDehaloKernels
     {
         float e0 = luma[s - 1] - blur[b - 1], e1 = luma[s] - blur[b], e2 = luma[s + 1] - blur[b + 1];
         return magnitude ? Math.Abs(e0) + Math.Abs(e1) + Math.Abs(e2) : e0 + e1 + e2;
+    }
+
+    /// <summary>
+    /// FineTextureProtection.Binomial3x3 at <paramref name="at"/>: [1 2 1]/4 along each of the three rows, then down
+    /// the column. Recomputed per use instead of kept as a plane: the same operations give the same bits.
+    /// </summary>
+    private static float Binomial(ArrayView<float> luma, int stride, int at)
+    {
+        float h0 = (luma[at - stride - 1] + 2f * luma[at - stride] + luma[at - stride + 1]) * 0.25f;
+        float h1 = (luma[at - 1] + 2f * luma[at] + luma[at + 1]) * 0.25f;
+        float h2 = (luma[at + stride - 1] + 2f * luma[at + stride] + luma[at + stride + 1]) * 0.25f;
+        return (h0 + 2f * h1 + h2) * 0.25f;
+    }
+
+    /// <summary>
+    /// FineTextureProtection.BoxSum at <paramref name="at"/>: each of the 2r+1 rows summed left to right, then the rows
+    /// top to bottom (starting from zero adds nothing: the energies are never negative).
+    /// </summary>
+    private static float BoxSum(ArrayView<float> p, int stride, int at, int radius)
+    {
+        float sum = 0f;
+        for (int dy = -radius; dy <= radius; dy++)
+        {
+            int row = at + dy * stride;
+            float acc = 0f;
+            for (int dx = -radius; dx <= radius; dx++) acc = acc + p[row + dx];
+            sum = sum + acc;
+        }
+        return sum;
     }
 
     /// <summary>HaloLimiter's quarter-pixel interpolation: vertically (¾, ¼), then across (¾, ¼).</summary>

@@ -171,7 +171,8 @@ __kernel void enhance_dehalo_limit(__global const float* luma, int lumaX1, int l
 }
 
 // HaloCoherence.Apply (dead zone, then the one-sided weight of the source's 3x3 high-pass: e = luma - blur,
-// each row summed left to right, then the three rows), then HaloLimiter.ApplyStrengths. In place on delta.
+// each row summed left to right, then the three rows), then HaloLimiter.ApplyStrengths (dark = bright = 1 when
+// the texture gate follows and applies them). In place on delta.
 __kernel void enhance_dehalo_coherence(__global const float* luma, int lumaX1, int lumaY1, int lumaStride,
                                        __global const float* blur, int blurX1, int blurY1, int blurStride,
                                        __global const float* low, __global const float* high, int lhX1, int lhY1, int lhStride,
@@ -199,6 +200,69 @@ __kernel void enhance_dehalo_coherence(__global const float* luma, int lumaX1, i
     float w = along / (abs + eps);
     float weighted = magnitude * (w * w);
     c = negative ? -weighted : weighted;
+    delta[r * width + i] = c > 0.0f ? c * dark : c * bright;
+}
+
+// FineTextureProtection.Binomial3x3 at (x, y): [1 2 1]/4 along each of the three rows, then down the column.
+// Recomputed per use instead of kept as a plane: the same operations give the same bits, and a pixel needs only five.
+float dehalo_binomial(__global const float* luma, int lumaX1, int lumaY1, int lumaStride, int x, int y)
+{
+    float h[3];
+    for (int k = 0; k < 3; k++)
+        h[k] = (DEHALO_AT(luma, x - 1, y - 1 + k) + 2.0f * DEHALO_AT(luma, x, y - 1 + k) + DEHALO_AT(luma, x + 1, y - 1 + k)) * 0.25f;
+    return (h[0] + 2.0f * h[1] + h[2]) * 0.25f;
+}
+
+// FineTextureProtection.Energies: top = h4^2 + v4^2 (fourth differences of the source), mid = h2^2 + v2^2
+// (second differences of its 3x3 binomial blur).
+__kernel void enhance_dehalo_energies(__global const float* luma, int lumaX1, int lumaY1, int lumaStride,
+                                      int x1, int y1, int width, int height, __global float* top, __global float* mid)
+{
+    int i = get_global_id(0), r = get_global_id(1);
+    if (i >= width || r >= height) return;
+    int x = x1 + i, y = y1 + r;
+    float c = DEHALO_AT(luma, x, y);
+    float h4 = DEHALO_AT(luma, x - 2, y) - 4.0f * DEHALO_AT(luma, x - 1, y) + 6.0f * c
+               - 4.0f * DEHALO_AT(luma, x + 1, y) + DEHALO_AT(luma, x + 2, y);
+    float v4 = DEHALO_AT(luma, x, y - 2) - 4.0f * DEHALO_AT(luma, x, y - 1) + 6.0f * c
+               - 4.0f * DEHALO_AT(luma, x, y + 1) + DEHALO_AT(luma, x, y + 2);
+    float bc = dehalo_binomial(luma, lumaX1, lumaY1, lumaStride, x, y);
+    float h2 = dehalo_binomial(luma, lumaX1, lumaY1, lumaStride, x - 1, y) - 2.0f * bc
+               + dehalo_binomial(luma, lumaX1, lumaY1, lumaStride, x + 1, y);
+    float v2 = dehalo_binomial(luma, lumaX1, lumaY1, lumaStride, x, y - 1) - 2.0f * bc
+               + dehalo_binomial(luma, lumaX1, lumaY1, lumaStride, x, y + 1);
+    top[r * width + i] = h4 * h4 + v4 * v4;
+    mid[r * width + i] = h2 * h2 + v2 * v2;
+}
+
+// FineTextureProtection.BoxSum at (x, y): each of the 2r+1 rows summed left to right, then the rows top to bottom
+// (starting from zero adds nothing: the energies are never negative).
+float dehalo_box(__global const float* p, int pX1, int pY1, int pStride, int x, int y, int radius)
+{
+    float sum = 0.0f;
+    for (int dy = -radius; dy <= radius; dy++)
+    {
+        float row = 0.0f;
+        for (int dx = -radius; dx <= radius; dx++) row = row + DEHALO_AT(p, x + dx, y + dy);
+        sum = sum + row;
+    }
+    return sum;
+}
+
+// FineTextureProtection.GateRow: c *= 1 - protection * clamp((top/(mid + eps) - from) * gain, 0, 1) over the
+// windows' energy sums, then HaloLimiter.ApplyStrengths (the coherence kernel leaves them to this one). In place on delta.
+__kernel void enhance_dehalo_texturegate(__global const float* top, int topX1, int topY1, int topStride,
+                                         __global const float* mid, int midX1, int midY1, int midStride, int radius,
+                                         int x1, int y1, int width, int height, float from, float gain, float eps,
+                                         float protection, float dark, float bright, __global float* delta)
+{
+    int i = get_global_id(0), r = get_global_id(1);
+    if (i >= width || r >= height) return;
+    int x = x1 + i, y = y1 + r;
+    float ratio = dehalo_box(top, topX1, topY1, topStride, x, y, radius) / (dehalo_box(mid, midX1, midY1, midStride, x, y, radius) + eps);
+    float g = fmin(fmax((ratio - from) * gain, 0.0f), 1.0f);
+    float c = delta[r * width + i];
+    c = c * (1.0f - protection * g);
     delta[r * width + i] = c > 0.0f ? c * dark : c * bright;
 }
 
