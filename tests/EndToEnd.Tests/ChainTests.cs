@@ -42,6 +42,28 @@ public sealed class ChainTests
         Assert.True(QualityMetrics.Psnr(f2, upscaled) > 30, "Dehalo must touch halos only, not repaint the picture");
     }
 
+    /// <summary>The Texture protection parameter reaches the render: on a natively sharp, finely textured photo
+    /// (no halos to remove) the default leaves the picture closer to its input than protection 0 does.</summary>
+    [Fact]
+    public void DehaloTextureProtectionSparesANativelySharpPhoto()
+    {
+        var dir = ReferenceHost.OutputFolder(nameof(DehaloTextureProtectionSparesANativelySharpPhoto));
+        string input = SmallPhoto(dir, "gravel", 192);
+        string protectedOut = Path.Combine(dir, "protected.tif"), unprotectedOut = Path.Combine(dir, "unprotected.tif");
+        var protectedRun = ReferenceHost.Run("render", "--node", Dehalo, "--input", input, "--output", protectedOut, "--output-format", "float");
+        Assert.True(protectedRun.ExitCode == 0, protectedRun.Log);
+        var unprotectedRun = ReferenceHost.Run("render", "--node", Dehalo, "--param", $"{Dehalo}.textureProtection=0",
+            "--input", input, "--output", unprotectedOut, "--output-format", "float");
+        Assert.True(unprotectedRun.ExitCode == 0, unprotectedRun.Log);
+
+        using var source = ImageFiles.Load(input, 4);
+        using var spared = ImageFiles.Load(protectedOut, 4);
+        using var touched = ImageFiles.Load(unprotectedOut, 4);
+        double psnrSpared = QualityMetrics.Psnr(spared, source), psnrTouched = QualityMetrics.Psnr(touched, source);
+        Assert.True(psnrTouched < 60, $"without protection the node must act on this photo ({psnrTouched:F2} dB)");
+        Assert.True(psnrSpared > psnrTouched + 1, $"protected {psnrSpared:F2} dB vs unprotected {psnrTouched:F2} dB");
+    }
+
     [Fact]
     public void UpscaleDehaloGrainWithTheOriginalWiredToGrain()
     {
