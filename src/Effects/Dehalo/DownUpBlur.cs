@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Enhance.Effects.Imaging;
@@ -13,7 +14,8 @@ namespace Enhance.Effects.Dehalo;
 /// Coarse grid samples are placed relative to the clip's origin (see <see cref="ResampleTaps"/>), which
 /// makes the output a pure function of canvas position: tiles agree exactly.
 /// Order of passes: vertical first going down and last coming up, so both full-width passes are vector
-/// loops over whole rows; the two horizontal (gather) passes only touch the coarse rows.
+/// loops over whole rows; the two horizontal (gather) passes only touch the coarse rows, and run on blocks of
+/// rows interleaved so that a vector spans rows (<see cref="RowBlockGather"/>).
 /// </summary>
 internal static class DownUpBlur
 {
@@ -36,22 +38,40 @@ internal static class DownUpBlur
         var (downX, downY, upX, upY) = (g.DownX, g.DownY, g.UpX, g.UpY);
         int fx1 = g.ColumnsDown.X1, fx2 = g.ColumnsDown.X2 - 1, jx1 = g.Coarse.X1, jy1 = g.Coarse.Y1, jy2 = g.Coarse.Y2 - 1;
 
-        using var columnsDown = new FloatImage(g.ColumnsDown, 1);
-        using var coarse = new FloatImage(g.Coarse, 1);
         using var rowsUp = new FloatImage(g.RowsUp, 1);
 
-        RowBands.For(jy1, jy2 + 1, columnsDown.Width, (a, b) =>
+        // The first three passes on blocks of RowBlockGather.Lanes coarse rows: the vertical pass into per-band
+        // scratch rows (no frame-sized planes between the passes: they stay in cache), the two horizontal passes
+        // with one row per vector lane. A last block with fewer rows takes the one-row gather: the same sums.
+        int lanes = RowBlockGather.Lanes, wDown = g.ColumnsDown.Width, wCoarse = g.Coarse.Width, wUp = g.RowsUp.Width;
+        int blocks = (jy2 + 1 - jy1 + lanes - 1) / lanes;
+        RowBands.For(0, blocks, wDown * lanes, (a, b) =>
         {
-            for (int jy = a; jy < b; jy++)
-                WeightedRows(luma, fx1, fx2 + 1, downY, jy, columnsDown.Row(jy));
-        });
-        RowBands.For(jy1, jy2 + 1, columnsDown.Width, (a, b) =>
-        {
-            for (int jy = a; jy < b; jy++)
+            var scratch = ArrayPool<float>.Shared.Rent(lanes * (2 * wDown + wCoarse + wUp));
+            try
             {
-                GatherRow(columnsDown.Row(jy), fx1, downX, coarse.Row(jy));
-                GatherRow(coarse.Row(jy), jx1, upX, rowsUp.Row(jy));
+                var down = scratch.AsSpan(0, lanes * wDown); var across = scratch.AsSpan(lanes * wDown, lanes * wDown);
+                var mid = scratch.AsSpan(2 * lanes * wDown, lanes * wCoarse); var up = scratch.AsSpan(lanes * (2 * wDown + wCoarse), lanes * wUp);
+                for (int block = a; block < b; block++)
+                {
+                    int jy = jy1 + block * lanes, rows = Math.Min(lanes, jy2 + 1 - jy);
+                    for (int r = 0; r < rows; r++) WeightedRows(luma, fx1, fx2 + 1, downY, jy + r, down.Slice(r * wDown, wDown));
+                    if (rows == lanes)
+                    {
+                        RowBlockGather.Interleave(down, wDown, across);
+                        RowBlockGather.Gather(across, fx1, downX, mid);
+                        RowBlockGather.Gather(mid, jx1, upX, up);
+                        RowBlockGather.Deinterleave(up, rowsUp, jy, area.X1);
+                        continue;
+                    }
+                    for (int r = 0; r < rows; r++)
+                    {
+                        GatherRow(down.Slice(r * wDown, wDown), fx1, downX, mid.Slice(0, wCoarse));
+                        GatherRow(mid.Slice(0, wCoarse), jx1, upX, rowsUp.Row(jy + r));
+                    }
+                }
             }
+            finally { ArrayPool<float>.Shared.Return(scratch); }
         });
         RowBands.For(area.Y1, area.Y2, area.Width, (a, b) =>
         {

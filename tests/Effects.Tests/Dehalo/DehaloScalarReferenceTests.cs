@@ -27,12 +27,18 @@ public class DehaloScalarReferenceTests
         return luma;
     }
 
+    /// <summary>
+    /// Exactly equal: the horizontal passes run on blocks of rows, one per vector lane, with the one-row sums per
+    /// lane. The areas give whole blocks and a last partial one (coarse rows not a multiple of the lanes).
+    /// </summary>
     [Theory]
-    [InlineData(2.0, 2.0)]
-    [InlineData(1.5, 3.25)]
-    public void Down_up_blur_equals_the_scalar_four_pass_reference(double rx, double ry)
+    [InlineData(2.0, 2.0, 114)]
+    [InlineData(1.5, 3.25, 114)]
+    [InlineData(2.5, 1.0, 61)]
+    [InlineData(7.0, 5.5, 203)]
+    public void Down_up_blur_equals_the_scalar_four_pass_reference(double rx, double ry, int height)
     {
-        var area = new PixelRect(-13, 7, 190, 121);
+        var area = new PixelRect(-13, 7, 190, 7 + height);
         const double originX = -21, originY = 3;
         var input = DownUpBlur.RequiredInput(area, originX, originY, rx, ry);
         using var luma = PhotoLuma(input);
@@ -47,7 +53,7 @@ public class DehaloScalarReferenceTests
             for (int x = area.X1; x < area.X2; x++)
             {
                 float expected = Sum(g.UpY, y, k => rowsUp[k - g.RowsUp.Y1, x - g.RowsUp.X1]);
-                Assert.True(Math.Abs(expected - fast.At(x, y, 0)) <= 1e-6f, $"({x},{y}): {fast.At(x, y, 0)} vs {expected}");
+                Assert.True(expected == fast.At(x, y, 0), $"({x},{y}): {fast.At(x, y, 0)} vs {expected}");
             }
     }
 
@@ -125,6 +131,47 @@ public class DehaloScalarReferenceTests
                     Assert.Equal(expected, output.At(x, y, c));
                 }
                 if (channels == 4) Assert.Equal(alpha, output.At(x, y, 3));
+            }
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(3)]
+    [InlineData(1)]
+    public void Luma_extract_equals_the_scalar_reference_exactly_inside_and_beyond_the_clip(int channels)
+    {
+        // RGBA runs eight pixels per vector: a clip 97 wide at an odd origin leaves a tail on every row, the
+        // window past both sides gives edge-extended runs, and alpha takes every value down to fully transparent.
+        var definition = new PixelRect(-7, 2, 90, 40);
+        using var photo = ImageFiles.Load(TestImages.Photo("Storm"), channels: 4, maxSide: 128);
+        using var source = new FloatImage(definition, channels);
+        for (int y = definition.Y1; y < definition.Y2; y++)
+            for (int x = definition.X1; x < definition.X2; x++)
+            {
+                float a = channels == 4 ? ((x * 7 + y * 3) % 11) / 10f : 1f;
+                if (channels == 4 && (x + y) % 17 == 0) a = 1e-7f; // below the transparency threshold
+                for (int c = 0; c < Math.Min(channels, 3); c++) source.At(x, y, c) = photo.At(x - definition.X1, y - definition.Y1, c) * a * 1.7f;
+                if (channels == 4) source.At(x, y, 3) = a;
+            }
+        using var luma = new FloatImage(new PixelRect(-12, -1, 97, 44), 1);
+        LumaTransfer.Extract(source, definition, luma);
+
+        for (int y = luma.Bounds.Y1; y < luma.Bounds.Y2; y++)
+            for (int x = luma.Bounds.X1; x < luma.Bounds.X2; x++)
+            {
+                int sx = Math.Clamp(x, definition.X1, definition.X2 - 1), sy = Math.Clamp(y, definition.Y1, definition.Y2 - 1);
+                float expected = source.At(sx, sy, 0);
+                if (channels > 1)
+                {
+                    expected = LumaTransfer.Kr * source.At(sx, sy, 0) + LumaTransfer.Kg * source.At(sx, sy, 1) + LumaTransfer.Kb * source.At(sx, sy, 2);
+                    if (channels == 4)
+                    {
+                        float a = source.At(sx, sy, 3);
+                        expected *= a > Premultiplication.TransparentAlpha ? 1f / a : 0f;
+                    }
+                }
+                Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(luma.At(x, y, 0)),
+                    $"({x},{y}): {luma.At(x, y, 0)} vs {expected}");
             }
     }
 
