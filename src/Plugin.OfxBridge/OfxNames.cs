@@ -139,7 +139,7 @@ public static class OfxNames
     public const string ImageEffectRenderInstanceSafe = "OfxImageEffectRenderInstanceSafe";
     public const string ImageEffectRenderFullySafe = "OfxImageEffectRenderFullySafe";
     public const string ImageEffectPluginPropHostFrameThreading = "OfxImageEffectPluginPropHostFrameThreading";
-    public const string ImageEffectPropSupportsMultipleClipDepths = "OfxImageEffectPropSupportsMultipleClipDepths";
+    public const string ImageEffectPropSupportsMultipleClipDepths = "OfxImageEffectPropMultipleClipDepths";
     public const string ImageEffectPropSupportsMultipleClipPARs = "OfxImageEffectPropSupportsMultipleClipPARs";
     public const string ImageEffectPropSetableFrameRate = "OfxImageEffectPropSetableFrameRate";
     public const string ImageEffectPropSetableFielding = "OfxImageEffectPropSetableFielding";
@@ -158,7 +158,7 @@ public static class OfxNames
     public const string ImageEffectPropProjectSize = "OfxImageEffectPropProjectSize";
     public const string ImageEffectPropProjectOffset = "OfxImageEffectPropProjectOffset";
     public const string ImageEffectPropProjectExtent = "OfxImageEffectPropProjectExtent";
-    public const string ImageEffectPropProjectPixelAspectRatio = "OfxImageEffectPropProjectPixelAspectRatio";
+    public const string ImageEffectPropProjectPixelAspectRatio = "OfxImageEffectPropPixelAspectRatio";
     public const string ImageEffectInstancePropEffectDuration = "OfxImageEffectInstancePropEffectDuration";
     public const string ImageEffectInstancePropSequentialRender = "OfxImageEffectInstancePropSequentialRender";
     public const string ImageEffectPropFrameRate = "OfxImageEffectPropFrameRate";

@@ -10,6 +10,13 @@
  *   - src/Plugin.OfxBridge mirrors it in C#, and tests/Plugin.Tests checks that mirror against the
  *     sizes, offsets and strings printed by native/abi_probe, which is built from this header.
  * Adding a member or a name: add it here, then to the C# mirror, then to abi_probe.
+ *
+ * Every name string was checked against the official headers of OFX_Release_1.5.1
+ * (AcademySoftwareFoundation/openfx, include/*.h): native/include/enhance/ofx_official_names.txt
+ * lists each official name we use with its value and header, and a test (OfxNamesMatchOfficialHeaders)
+ * fails on any string here that is neither in that list nor in the host-extension section below.
+ * kOfxImageClipPropRoI is the prefix the official ofxImageEffect.h documents in prose
+ * ("OfxImageClipPropRoI_" + clip name) rather than defines.
  */
 #ifndef ENHANCE_OFX_ABI_H
 #define ENHANCE_OFX_ABI_H
@@ -268,7 +275,6 @@ typedef struct OfxTimeLineSuiteV1 {
 #define kOfxParamPropChoiceOption "OfxParamPropChoiceOption"
 #define kOfxParamPropStringMode "OfxParamPropStringMode"
 #define kOfxParamPropStringFilePathExists "OfxParamPropStringFilePathExists"
-#define kOfxParamPropLayoutHint "OfxParamPropLayoutHint"
 #define kOfxParamDoubleTypePlain "OfxParamDoubleTypePlain"
 #define kOfxParamDoubleTypeScale "OfxParamDoubleTypeScale"
 #define kOfxParamDoubleTypeAngle "OfxParamDoubleTypeAngle"
@@ -338,7 +344,7 @@ typedef struct OfxParameterSuiteV1 {
 #define kOfxImageEffectRenderInstanceSafe "OfxImageEffectRenderInstanceSafe"
 #define kOfxImageEffectRenderFullySafe "OfxImageEffectRenderFullySafe"
 #define kOfxImageEffectPluginPropHostFrameThreading "OfxImageEffectPluginPropHostFrameThreading"
-#define kOfxImageEffectPropSupportsMultipleClipDepths "OfxImageEffectPropSupportsMultipleClipDepths"
+#define kOfxImageEffectPropSupportsMultipleClipDepths "OfxImageEffectPropMultipleClipDepths"
 #define kOfxImageEffectPropSupportsMultipleClipPARs "OfxImageEffectPropSupportsMultipleClipPARs"
 #define kOfxImageEffectPropSetableFrameRate "OfxImageEffectPropSetableFrameRate"
 #define kOfxImageEffectPropSetableFielding "OfxImageEffectPropSetableFielding"
@@ -357,7 +363,7 @@ typedef struct OfxParameterSuiteV1 {
 #define kOfxImageEffectPropProjectSize "OfxImageEffectPropProjectSize"
 #define kOfxImageEffectPropProjectOffset "OfxImageEffectPropProjectOffset"
 #define kOfxImageEffectPropProjectExtent "OfxImageEffectPropProjectExtent"
-#define kOfxImageEffectPropProjectPixelAspectRatio "OfxImageEffectPropProjectPixelAspectRatio"
+#define kOfxImageEffectPropProjectPixelAspectRatio "OfxImageEffectPropPixelAspectRatio"
 #define kOfxImageEffectInstancePropEffectDuration "OfxImageEffectInstancePropEffectDuration"
 #define kOfxImageEffectInstancePropSequentialRender "OfxImageEffectInstancePropSequentialRender"
 #define kOfxImageEffectPropFrameRate "OfxImageEffectPropFrameRate"
@@ -457,6 +463,8 @@ typedef struct OfxImageEffectSuiteV1 {
 #define kOfxImageEffectPropResolvePage "OfxImageEffectPropResolvePage"
 /* Natron: the format (pixel rect) a clip should advertise downstream, set in GetClipPreferences. */
 #define kOfxImageClipPropFormat "OfxImageClipPropFormat"
+/* Nuke's public extension (fnPublicOfxExtensions.h), read by Natron too: a parameter's layout. */
+#define kOfxParamPropLayoutHint "OfxParamPropLayoutHint"
 
 #ifdef __cplusplus
 }
