@@ -130,7 +130,12 @@ public sealed class UpscaleModelTests
         Assert.Equal(0.0, QualityMetrics.MaxAbsoluteDifference(a, b));
     }
 
-    public static TheoryData<string> BrokenModels => new() { "garbage", "truncated", "single-channel", "three-dimensional", "missing" };
+    public static TheoryData<string> BrokenModels => new()
+    {
+        "garbage", "truncated", "single-channel", "three-dimensional", "missing", "nan-output", "huge-output", "empty",
+        // A named pipe used to hang the render for ever (ONNX Runtime waited for a writer).
+        "named-pipe",
+    };
 
     [Theory]
     [MemberData(nameof(BrokenModels))]
@@ -145,9 +150,19 @@ public sealed class UpscaleModelTests
             "truncated" => OnnxTestModels.Truncated(),
             "single-channel" => OnnxTestModels.SingleChannelModel(),
             "three-dimensional" => OnnxTestModels.ThreeDimensionalInputModel(),
+            // Issue 17: a network whose output is NaN, or ×1e30, must be refused, never written out.
+            "nan-output" => OnnxTestModels.BrokenOutputUpsampler(nan: true),
+            "huge-output" => OnnxTestModels.BrokenOutputUpsampler(nan: false),
             _ => null,
         };
         if (bytes is not null) File.WriteAllBytes(model, bytes);
+        if (kind == "empty") File.WriteAllBytes(model, []);
+        if (kind == "named-pipe")
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", model);
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
         var run = Upscale(small, Path.Combine(dir, "out.tif"), "--param", $"{Node}.model=Custom model file", "--param", $"{Node}.customModel={model}");
         Assert.True(run.ExitCode == 2, "a plug-in error is exit 2, not a crash:\n" + run.Log);
         Assert.Contains("cannot be used", run.StandardError);

@@ -33,18 +33,7 @@ public static class OnnxTestModels
     public static byte[] SharpeningUpsampler(int scale = 2, bool fp16 = false, int? fixedSide = null, int opset = 13)
     {
         int k = scale, outChannels = 3 * k * k;
-        var weights = new float[outChannels * 3 * 3 * 3];
-        for (int c = 0; c < 3; c++)
-            for (int i = 0; i < k; i++)
-                for (int j = 0; j < k; j++)
-                {
-                    // DepthToSpace (DCR): channel index = (i·k + j)·C + c.
-                    int oc = (i * k + j) * 3 + c;
-                    var taps = SubPixelTaps(k, i, j);
-                    for (int dy = 0; dy < 3; dy++)
-                        for (int dx = 0; dx < 3; dx++)
-                            weights[((oc * 3 + c) * 3 + dy) * 3 + dx] = taps[dy, dx];
-                }
+        var weights = SubPixelWeights(k);
 
         var graph = new Proto();
         string input = "input", output = "output";
@@ -65,6 +54,62 @@ public static class OnnxTestModels
         graph.Message(11, ValueInfo(input, type, Dims(1, 3, fixedSide, fixedSide)));
         graph.Message(12, ValueInfo(output, type, Dims(1, 3, fixedSide * k, fixedSide * k)));
         return Model(graph, opset);
+    }
+
+    /// <summary>
+    /// A ×2 model whose output is not a picture: <paramref name="nan"/> takes the log of a negative
+    /// (NaN everywhere), otherwise it multiplies the picture by 1e30.
+    /// </summary>
+    public static byte[] BrokenOutputUpsampler(bool nan)
+    {
+        var model = new Proto();
+        var upsampler = SharpeningUpsamplerGraph(2, out var weights);
+        foreach (var node in upsampler) model.Message(1, node);
+        if (nan)
+        {
+            model.Message(1, Node("Sub", ["upscaled", "offset"], ["shifted"]));
+            model.Message(1, Node("Log", ["shifted"], ["output"]));
+            model.Message(5, FloatTensor("offset", [1], [2f]));
+        }
+        else
+        {
+            model.Message(1, Node("Mul", ["upscaled", "gain"], ["output"]));
+            model.Message(5, FloatTensor("gain", [1], [1e30f]));
+        }
+        model.String(2, nan ? "nan_output_x2" : "huge_output_x2");
+        model.Message(5, weights);
+        model.Message(11, ValueInfo("input", FloatType, Dims(1, 3, null, null)));
+        model.Message(12, ValueInfo("output", FloatType, Dims(1, 3, null, null)));
+        return Model(model, 13);
+    }
+
+    /// <summary>3×3 convolution weights giving each output sub-pixel's taps (DepthToSpace DCR order).</summary>
+    private static float[] SubPixelWeights(int k)
+    {
+        var weights = new float[3 * k * k * 3 * 3 * 3];
+        for (int c = 0; c < 3; c++)
+            for (int i = 0; i < k; i++)
+                for (int j = 0; j < k; j++)
+                {
+                    // DepthToSpace (DCR): channel index = (i·k + j)·C + c.
+                    int oc = (i * k + j) * 3 + c;
+                    var taps = SubPixelTaps(k, i, j);
+                    for (int dy = 0; dy < 3; dy++)
+                        for (int dx = 0; dx < 3; dx++)
+                            weights[((oc * 3 + c) * 3 + dy) * 3 + dx] = taps[dy, dx];
+                }
+        return weights;
+    }
+
+    /// <summary>The sharpening upsampler's two nodes (input → "upscaled") and its weights.</summary>
+    private static Proto[] SharpeningUpsamplerGraph(int k, out Proto weightsTensor)
+    {
+        weightsTensor = FloatTensor("weights", [3 * k * k, 3, 3, 3], SubPixelWeights(k));
+        return
+        [
+            Node("Conv", ["input", "weights"], ["features"], AttrInts("kernel_shape", 3, 3), AttrInts("pads", 1, 1, 1, 1)),
+            Node("DepthToSpace", ["features"], ["upscaled"], Attr("blocksize", k), AttrString("mode", "DCR")),
+        ];
     }
 
     /// <summary>A model that takes one channel (greyscale) instead of RGB.</summary>

@@ -20,7 +20,7 @@ public static class TransferFunctions
     /// <summary>Model input for one straight (unpremultiplied) value: clipped to 0–1, encoded when linear.</summary>
     public static float ToModel(float value, InputTransfer transfer)
     {
-        float clipped = Math.Clamp(value, 0f, 1f);
+        float clipped = Clipped(value);
         return transfer == InputTransfer.SceneLinear ? SrgbEncode(clipped) : clipped;
     }
 
@@ -29,7 +29,11 @@ public static class TransferFunctions
         transfer == InputTransfer.SceneLinear ? MathF.CopySign(SrgbDecode(MathF.Abs(value)), value) : value;
 
     /// <summary>The clipped value the model's view stands for, in the clip's encoding.</summary>
-    public static float Clipped(float value) => Math.Clamp(value, 0f, 1f);
+    /// <remarks>
+    /// NaN becomes 0 (Math.Clamp would keep it): a network spreads one NaN input pixel over its
+    /// whole receptive field, so a single bad pixel must not reach it.
+    /// </remarks>
+    public static float Clipped(float value) => value >= 0f ? MathF.Min(value, 1f) : 0f;
 
     /// <summary>sRGB encoding (IEC 61966-2-1) of a linear value in 0–1.</summary>
     public static float SrgbEncode(float linear) =>

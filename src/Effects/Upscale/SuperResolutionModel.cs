@@ -73,6 +73,11 @@ public sealed class SuperResolutionModel : IDisposable
     {
         if (!File.Exists(path))
             throw new ModelLoadException(path, "the file does not exist.");
+        // A named pipe, a socket or a device (/dev/zero) reports no size, and opening a pipe with
+        // no writer blocks for ever: refuse anything that is not a regular file with content
+        // before ONNX Runtime opens it.
+        if (new FileInfo(path).Length == 0)
+            throw new ModelLoadException(path, "the file is empty or is not a regular file (a pipe or a device); choose an .onnx model file.");
         var provider = ExecutionProviderSelector.Resolve(requested);
         var session = CreateSession(path, ref provider);
         try
@@ -106,6 +111,26 @@ public sealed class SuperResolutionModel : IDisposable
         long[] shape = [1, 3, height, width];
         if (IsFloat16) RunHalf(input[..inCount], shape, output[..outCount], height * Scale, width * Scale);
         else RunSingle(input[..inCount], shape, output[..outCount], height * Scale, width * Scale);
+        CheckOutputValues(output[..outCount]);
+    }
+
+    /// <summary>
+    /// Largest magnitude a working model's output reaches: pictures are 0–1 and models overshoot
+    /// by a little. A result beyond it (or NaN, or infinite) is a broken model (a Log of a
+    /// negative, a division by zero, damaged weights), never a picture.
+    /// </summary>
+    public const float OutputLimit = 16f;
+
+    private void CheckOutputValues(ReadOnlySpan<float> output)
+    {
+        foreach (float v in output)
+        {
+            // NaN fails both comparisons, so it is caught here too.
+            if (!(v >= -OutputLimit && v <= OutputLimit))
+                throw new ModelLoadException(ModelPath, float.IsNaN(v) || float.IsInfinity(v)
+                    ? "it produced NaN or infinite values on this frame."
+                    : $"it produced values far outside 0–1 (up to {v:G3}) on this frame.");
+        }
     }
 
     private void RunSingle(ReadOnlySpan<float> input, long[] shape, Span<float> output, int outHeight, int outWidth)

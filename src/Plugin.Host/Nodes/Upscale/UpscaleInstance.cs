@@ -4,6 +4,7 @@ using Enhance.Effects.Resampling;
 using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.Host.Imaging;
+using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 using Enhance.Plugin.OfxBridge.Interop;
 
@@ -49,6 +50,21 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
     }
 
     public override void Render(RenderArguments args)
+    {
+        try
+        {
+            RenderFrame(args);
+        }
+        catch (ModelLoadException e)
+        {
+            // A model that loaded can still fail on a frame (NaN or wild values out of a damaged
+            // or badly built network): the frame fails with the reason, never with those pixels.
+            throw new OfxException(OfxStatus.Failed, e.Message,
+                $"{NodeName}: {e.Message} Choose another model, or set Model to Classical.", e);
+        }
+    }
+
+    private void RenderFrame(RenderArguments args)
     {
         var s = ReadSettings(args.Time);
         var mode = ModeOf(s);
