@@ -12,7 +12,7 @@
  * Adding a member or a name: add it here, then to the C# mirror, then to abi_probe.
  *
  * Every name string was checked against the official headers of OFX_Release_1.5.1
- * (AcademySoftwareFoundation/openfx, include/*.h): native/include/enhance/ofx_official_names.txt
+ * (AcademySoftwareFoundation/openfx, the headers in include/): native/include/enhance/ofx_official_names.txt
  * lists each official name we use with its value and header, and a test (OfxNamesMatchOfficialHeaders)
  * fails on any string here that is neither in that list nor in the host-extension section below.
  * kOfxImageClipPropRoI is the prefix the official ofxImageEffect.h documents in prose
