@@ -46,7 +46,7 @@ pack() {
   python3 - "$models" <<'EOF'
 import json, os, sys
 models = sys.argv[1]
-keep = {"rdn-psnr-small-x2", "esrgan-slim-x2", "esrgan-slim-x3", "esrgan-slim-x4", "realesr-animevideov3-x2"}
+keep = {"enhance-faithful-x2", "enhance-faithful-x4", "enhance-faithful-x2-fp16", "realesr-animevideov3-x2"}
 catalogue = json.load(open(os.path.join(models, "models.json")))
 for m in catalogue["models"]:
     if m["name"] not in keep:

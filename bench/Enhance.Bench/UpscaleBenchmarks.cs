@@ -10,7 +10,7 @@ namespace Enhance.Bench;
 /// One 960×540 RGBA frame of a real photograph upscaled ×2 to 1920×1080: through an ONNX model
 /// (CPU; default settings: tiles from the 512 MiB budget, 32-pixel overlap, strength 1), through
 /// Lanczos alone, and a plain copy of the output frame as the floor.
-/// Model: $ENHANCE_BENCH_MODEL, else build/models/esrgan-slim-x2.onnx when built, else the tiny
+/// Model: $ENHANCE_BENCH_MODEL, else build/models/enhance-faithful-x2.onnx (the default) when built, else the tiny
 /// hand-written test model (one 3×3 convolution: measures the tiling and blending overhead).
 /// </summary>
 [MemoryDiagnoser]
@@ -42,7 +42,7 @@ public class UpscaleBenchmarks
     private static string ModelPath()
     {
         if (Environment.GetEnvironmentVariable("ENHANCE_BENCH_MODEL") is { Length: > 0 } chosen) return chosen;
-        var built = Path.Combine(RepoPaths.BuildDir, "models", "esrgan-slim-x2.onnx");
+        var built = Path.Combine(RepoPaths.BuildDir, "models", "enhance-faithful-x2.onnx");
         return File.Exists(built) ? built : OnnxTestModels.Save(OnnxTestModels.SharpeningUpsampler(2), "bench_x2.onnx");
     }
 

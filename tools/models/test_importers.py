@@ -14,7 +14,6 @@ import numpy as np
 from onnx import numpy_helper
 
 import ncnn2onnx
-import tfjs2onnx
 
 
 def write(path, data):
@@ -102,84 +101,6 @@ class NcnnImporterTests(unittest.TestCase):
         write(self.bin, bytes(data))
         with self.assertRaises(ncnn2onnx.ImportError_):
             ncnn2onnx.convert(self.param, self.bin, "t", "")
-
-
-class TfjsImporterTests(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def write_model(self, layers, weights, shard):
-        spec = {
-            "format": "layers-model",
-            "modelTopology": {"model_config": {"class_name": "Functional", "config": {
-                "layers": layers, "input_layers": [["LR", 0, 0]], "output_layers": [[layers[-1]["name"], 0, 0]]}}},
-            "weightsManifest": [{"paths": ["shard.bin"], "weights": weights}],
-        }
-        write(os.path.join(self.dir.name, "model.json"), json.dumps(spec))
-        write(os.path.join(self.dir.name, "shard.bin"), shard)
-        return os.path.join(self.dir.name, "model.json")
-
-    @staticmethod
-    def layer(kind, name, src, **config):
-        return {"class_name": kind, "name": name, "config": config, "inbound_nodes": [[[src, 0, 0, {}]]] if src else []}
-
-    def conv_net(self, quantised):
-        conv = dict(filters=2, kernel_size=[3, 3], strides=[1, 1], padding="same", dilation_rate=[1, 1],
-                    activation="relu", use_bias=True, data_format="channels_last")
-        layers = [self.layer("InputLayer", "LR", None), self.layer("Conv2D", "c", "LR", **conv),
-                  self.layer("UpSampling2D", "up", "c", size=[2, 2], interpolation="nearest")]
-        kernel = (np.arange(54, dtype=np.float32) / 10).reshape(3, 3, 3, 2)  # HWIO
-        if quantised:
-            q = np.arange(54, dtype=np.uint8)
-            kernel_entry = {"name": "c/kernel", "shape": [3, 3, 3, 2], "dtype": "float32",
-                            "quantization": {"dtype": "uint8", "min": -1.0, "scale": 0.5}}
-            shard = q.tobytes()
-            kernel = (-1.0 + 0.5 * q.astype(np.float64)).astype(np.float32).reshape(3, 3, 3, 2)
-        else:
-            kernel_entry = {"name": "c/kernel", "shape": [3, 3, 3, 2], "dtype": "float32"}
-            shard = kernel.astype("<f4").tobytes()
-        shard += np.float32([1, 2]).tobytes()
-        weights = [kernel_entry, {"name": "c/bias", "shape": [2], "dtype": "float32"}]
-        return self.write_model(layers, weights, shard), kernel
-
-    def test_kernels_are_transposed_to_oihw(self):
-        path, kernel = self.conv_net(quantised=False)
-        model = tfjs2onnx.convert(path, "t", 255.0, "")
-        inits = {i.name: numpy_helper.to_array(i) for i in model.graph.initializer}
-        np.testing.assert_array_equal(inits["c/W"], kernel.transpose(3, 2, 0, 1))
-        conv = next(n for n in model.graph.node if n.op_type == "Conv")
-        self.assertEqual([list(a.ints) for a in conv.attribute if a.name == "pads"], [[1, 1, 1, 1]])
-        # 0-1 in, 0-255 for the network, 0-1 out
-        self.assertEqual(float(inits["LR/range"]), 255.0)
-        self.assertAlmostEqual(float(inits["output/range"]), 1 / 255.0)
-
-    def test_uint8_weights_are_dequantised(self):
-        path, kernel = self.conv_net(quantised=True)
-        model = tfjs2onnx.convert(path, "t", 1.0, "")
-        inits = {i.name: numpy_helper.to_array(i) for i in model.graph.initializer}
-        np.testing.assert_allclose(inits["c/W"], kernel.transpose(3, 2, 0, 1))
-
-    def test_two_passes_share_weights_and_clip_between(self):
-        path, _ = self.conv_net(quantised=False)
-        one = tfjs2onnx.convert(path, "t", 1.0, "")
-        two = tfjs2onnx.convert(path, "t", 1.0, "", passes=2)
-        self.assertEqual(len(two.graph.node), 2 * len(one.graph.node) + 1)
-        self.assertEqual(len(two.graph.initializer), len(one.graph.initializer) + 2)
-        self.assertEqual(sum(n.op_type == "Clip" for n in two.graph.node), 1)
-
-    def test_unknown_layer_is_refused_by_name(self):
-        path, _ = self.conv_net(quantised=False)
-        with open(path) as f:
-            spec = json.load(f)
-        spec["modelTopology"]["model_config"]["config"]["layers"].append(self.layer("BatchNormalization", "bn", "up"))
-        spec["modelTopology"]["model_config"]["config"]["output_layers"] = [["bn", 0, 0]]
-        write(path, json.dumps(spec))
-        with self.assertRaises(tfjs2onnx.ImportError_) as caught:
-            tfjs2onnx.convert(path, "t", 1.0, "")
-        self.assertIn("BatchNormalization", str(caught.exception))
 
 
 if __name__ == "__main__":

@@ -15,11 +15,20 @@ public sealed class OnnxUpscaler : IDisposable
 {
     private readonly InferenceSession _session;
 
-    public OnnxUpscaler(string modelPath, int scale)
+    private readonly string _outputName;
+
+    /// <param name="outputName">"output" (what the plug-in runs) or, for imported models,
+    /// "network_output": the upstream network's own result before the level lock.</param>
+    public OnnxUpscaler(string modelPath, int scale, string outputName = "output")
     {
         Scale = scale;
+        _outputName = outputName;
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-        _session = new InferenceSession(modelPath, options);
+        // fp16 copies (name-fp16.onnx) run with their weights widened to float: ONNX Runtime's CPU
+        // provider has no float16 convolution on x64 (TrainedModelExportTests).
+        _session = modelPath.EndsWith("-fp16.onnx", StringComparison.Ordinal)
+            ? new InferenceSession(OnnxHalfToFloat.Widen(modelPath), options)
+            : new InferenceSession(modelPath, options);
     }
 
     public int Scale { get; }
@@ -44,7 +53,7 @@ public sealed class OnnxUpscaler : IDisposable
             }
         }
         using var results = _session.Run(new[] { NamedOnnxValue.CreateFromTensor("input", input) });
-        var output = results.First(r => r.Name == "output").AsTensor<float>();
+        var output = results.First(r => r.Name == _outputName).AsTensor<float>();
         int ow = output.Dimensions[3], oh = output.Dimensions[2];
         if (ow != pw * Scale || oh != ph * Scale)
             throw new InvalidOperationException($"Model gave {ow}x{oh} for {pw}x{ph} at x{Scale}.");

@@ -32,7 +32,7 @@ public sealed class RealEsrganImportFidelityTests(ITestOutputHelper output) : ID
         var upstreamDir = Path.Combine(_work, "upstream");
         UpstreamRealEsrgan.Run(inputDir, upstreamDir, model, entry.Scale);
 
-        using var upscaler = new OnnxUpscaler(BundledModels.PathOf(model), entry.Scale);
+        using var upscaler = new OnnxUpscaler(BundledModels.PathOf(model), entry.Scale, "network_output");
         var failures = new List<string>();
         foreach (var crop in crops)
         {

@@ -43,10 +43,11 @@ public static class DehaloParams
             .Hint("At 1 only the halo zone beside strong edges changes and the edges themselves never do; at 0 the limiter acts everywhere.");
         p.DefineDouble(TextureProtection).Label("Texture protection").Parent("sensitivityGroup").Default(d.TextureProtection).Range(0, 1, 0, 1).Increment(0.05, 2)
             .Hint("At 1 pixel-fine texture (gravel, grass, fabric, grain) is left alone, which halos never are. Lower it for footage over-sharpened at its own resolution, whose halos sit inside its fine texture.");
-        p.DefineBoolean(Supersample).Label("Supersample").Parent("sensitivityGroup").Default(d.Supersample)
+        p.DefineGroup("qualityGroup").Label("Quality").Open(false);
+        p.DefineBoolean(Supersample).Label("Supersample").Parent("qualityGroup").Default(d.Supersample)
             .Hint("Limit at sub-pixel positions: smoother diagonal edges, a little slower.");
 
-        p.DefineChoice(Output).Label("Output").Options("Result", "Halo mask", "Removed detail").Default((int)DehaloOutput.Result)
+        p.DefineChoice(Output).Label("Output").Options("Result", "Halo mask", "Removed detail").Default((int)DehaloOutput.Result).Animates(false)
             .Hint("Halo mask shows where the node acts; Removed detail shows what it takes away, around mid grey.");
     }
 

@@ -45,8 +45,8 @@ public static class GrainParams
         p.DefineDouble(Midpoint).Label("Midpoint").Parent("responseGroup").Default(0.5).Range(0.05, 0.95, 0.05, 0.95).Increment(0.01, 2)
             .Hint("Where the midtones sit between shadows and highlights.");
 
-        p.DefineGroup("matchGroup").Label("Match source").Open(true);
-        p.DefineBoolean(MatchSource).Label("Match original").Parent("matchGroup").Default(false)
+        p.DefineGroup("matchGroup").Label("Match original").Open(true);
+        p.DefineBoolean(MatchSource).Label("Match the Original input").Parent("matchGroup").Default(false)
             .Hint("Measure the grain of the Original input (the plate before enhancement) and re-create it at this frame's resolution.");
         p.DefineDouble(MatchAmount).Label("Match amount").Parent("matchGroup").Default(1).Range(0, 4, 0, 2).Increment(0.05, 2).Animates(true)
             .Hint("Scales the measured grain (1 = as measured). Keyframable.");
@@ -56,13 +56,16 @@ public static class GrainParams
             .Hint("Last frame of the analysed range; the estimate is kept for the range and reused on every frame.");
 
         p.DefineGroup("advancedGroup").Label("Advanced").Open(false);
-        p.DefineChoice(Space).Label("Apply in").Parent("advancedGroup").Options("Linear values", "Log (per stop)").Default((int)GrainSpace.Linear)
+        p.DefineChoice(Space).Label("Apply in").Parent("advancedGroup").Options("Linear values", "Log (per stop)").Default((int)GrainSpace.Linear).Animates(false)
             .Hint("Linear adds the same grain in every stop; Log adds it per stop like film scanned to log.");
         p.DefineInt(Seed).Label("Seed").Parent("advancedGroup").Default(0).Range(int.MinValue, int.MaxValue, 0, 1000)
             .Hint("Another seed gives another grain pattern; the same seed, frame and settings always give the same pixels.");
-        p.DefineChoice(Animation).Label("Animation").Parent("advancedGroup").Options("New grain every frame", "Static", "Hold for N frames").Default((int)GrainAnimation.Animated);
-        p.DefineInt(HoldFrames).Label("Hold frames").Parent("advancedGroup").Default(2).Range(1, 1000, 1, 24);
-        p.DefineChoice(Output).Label("Output").Parent("advancedGroup").Options("Result", "Grain only").Default((int)GrainOutput.Result)
+        p.DefineChoice(Animation).Label("Animation").Parent("advancedGroup").Options("New grain every frame", "Static", "Hold for N frames")
+            .Default((int)GrainAnimation.Animated).Animates(false)
+            .Hint("New grain every frame is film; Static keeps one pattern (a scan of a still); Hold repeats each pattern for Hold frames (grain on 2s or 3s, as in animation).");
+        p.DefineInt(HoldFrames).Label("Hold frames").Parent("advancedGroup").Default(2).Range(1, 1000, 1, 24)
+            .Hint("With Animation on Hold: how many frames each grain pattern stays before the next.");
+        p.DefineChoice(Output).Label("Output").Parent("advancedGroup").Options("Result", "Grain only").Default((int)GrainOutput.Result).Animates(false)
             .Hint("Grain only shows the grain over mid grey, to judge it without the picture.");
     }
 

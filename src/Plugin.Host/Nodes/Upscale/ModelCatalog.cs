@@ -3,13 +3,17 @@ using System.Text.RegularExpressions;
 
 namespace Enhance.Plugin.Host.Nodes.Upscale;
 
-/// <summary>One bundled model file: a family (e.g. "esrgan-slim") at one scale.</summary>
+/// <summary>One bundled model file: a family (e.g. "enhance-faithful") at one scale.</summary>
 public sealed record BundledModel(string Name, string Family, string Path, int Scale, string Kind, string Licence, bool Preferred);
 
-/// <summary>A family of bundled models offered as one choice; the node picks the variant for the requested scale.</summary>
-public sealed record ModelFamily(string Name, string Kind, IReadOnlyList<BundledModel> Variants)
+/// <summary>
+/// A family of bundled models offered as one choice; the node picks the variant for the requested
+/// scale. <paramref name="Title"/> and <paramref name="Hint"/> come from the manifest's family_label
+/// and family_hint (what a colourist reads in the Model menu); without them the family's file name is shown.
+/// </summary>
+public sealed record ModelFamily(string Name, string Kind, IReadOnlyList<BundledModel> Variants, string? Title = null, string? Hint = null)
 {
-    public string Label => $"{Name} ({(Kind == "natural" ? "live action" : Kind)}, ×{string.Join("/×", Variants.Select(v => v.Scale))})";
+    public string Label => $"{Title ?? Name} ({(Kind == "natural" ? "live action" : Kind)}, ×{string.Join("/×", Variants.Select(v => v.Scale))})";
 
     /// <summary>
     /// The variant to run for a requested scale: the smallest one at least as large (then Lanczos
@@ -54,6 +58,10 @@ public sealed class ModelCatalog
     public IReadOnlyList<string> ChoiceLabels =>
         [UpscaleParams.ClassicalOption, .. Families.Select(f => f.Label), UpscaleParams.CustomOption];
 
+    /// <summary>The Model choice's hint: what the choice is, then one sentence per family that has one.</summary>
+    public string ChoiceHint => string.Join(" ", new[] { "The super-resolution model that predicts detail. Classical uses no model (Lanczos only)." }
+        .Concat(Families.Where(f => f.Hint is not null).Select(f => $"{f.Title ?? f.Name}: {f.Hint}")));
+
     /// <summary>The default option index (the default family, else Classical).</summary>
     public int DefaultChoice => DefaultFamily >= 0 ? DefaultFamily + 1 : 0;
 
@@ -71,22 +79,28 @@ public sealed class ModelCatalog
         if (!File.Exists(manifest)) return Empty;
         using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
         string defaultKind = doc.RootElement.TryGetProperty("default_kind", out var dk) ? dk.GetString() ?? "" : "";
-        var families = new List<(string Name, string Kind, List<BundledModel> Variants)>();
+        var families = new List<(string Name, string Kind, List<BundledModel> Variants, string? Title, string? Hint)>();
         foreach (var m in doc.RootElement.GetProperty("models").EnumerateArray())
         {
+            // fp16 copies of a model are for GPUs with tensor cores; the menu lists each model once.
+            if (m.TryGetProperty("precision", out var precision) && precision.GetString() == "fp16") continue;
             string name = m.GetProperty("name").GetString()!;
             string family = Regex.Replace(name, @"-x\d+$", "");
             var model = new BundledModel(name, family, System.IO.Path.Combine(folder, m.GetProperty("file").GetString()!),
                 m.GetProperty("scale").GetInt32(), m.GetProperty("kind").GetString() ?? "", m.GetProperty("licence").GetString() ?? "",
                 m.TryGetProperty("preferred", out var preferred) && preferred.GetBoolean());
             var existing = families.FindIndex(f => f.Name == family);
-            if (existing < 0) families.Add((family, model.Kind, [model]));
+            if (existing < 0)
+                families.Add((family, model.Kind, [model], OptionalString(m, "family_label"), OptionalString(m, "family_hint")));
             else families[existing].Variants.Add(model);
         }
-        var result = families.Select(f => new ModelFamily(f.Name, f.Kind, f.Variants)).ToList();
+        var result = families.Select(f => new ModelFamily(f.Name, f.Kind, f.Variants, f.Title, f.Hint)).ToList();
         // The default: the family of the manifest's default kind that holds its preferred models.
         int defaultFamily = result.FindIndex(f => f.Kind == defaultKind && f.Variants.Any(v => v.Preferred));
         if (defaultFamily < 0) defaultFamily = result.FindIndex(f => f.Kind == defaultKind);
         return new ModelCatalog(result, defaultFamily);
     }
+
+    private static string? OptionalString(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -45,12 +45,12 @@ public static class UpscaleParams
     public const string ClassicalOption = "Classical (Lanczos-3)";
     public const string CustomOption = "Custom model file";
 
-    public static void Define(ParamSet p, IReadOnlyList<string> modelLabels, int defaultModel)
+    public static void Define(ParamSet p, IReadOnlyList<string> modelLabels, int defaultModel, string modelHint)
     {
         p.DefineGroup(SizeGroup).Label("Size").Open(true);
         p.DefineChoice(Mode).Label("Mode").Parent(SizeGroup)
             .Options("Auto (by host)", "Resize (output larger)", "Enhance in place (same size)")
-            .Default((int)UpscaleMode.Auto)
+            .Default((int)UpscaleMode.Auto).Animates(false)
             .Hint("Resize makes the output frame larger (Natron, Resolve's Fusion page). Enhance in place keeps the size " +
                   "for hosts that already scaled the clip to the timeline (Resolve's Edit and Color pages). Auto picks by host and page.");
         p.DefineDouble(Scale).Label("Scale").Parent(SizeGroup)
@@ -60,11 +60,11 @@ public static class UpscaleParams
             .Default(2).Range(1, 4, 1, 4).Increment(0.25, 2)
             .Hint("Enhance in place: how much the host already enlarged the clip (e.g. 2 for HD footage on a UHD timeline).");
 
-        p.DefineGroup(ModelGroup).Label("Model").Open(true);
+        p.DefineGroup(ModelGroup).Label("Prediction").Open(true);
         p.DefineChoice(Model).Label("Model").Parent(ModelGroup)
             .Options([.. modelLabels])
-            .Default(defaultModel)
-            .Hint("The super-resolution model that predicts detail. Classical uses no model (Lanczos only).");
+            .Default(defaultModel).Animates(false)
+            .Hint(modelHint);
         p.DefineString(CustomModel).Label("Custom model file").Parent(ModelGroup).FilePath().Default(string.Empty)
             .Hint("An ONNX super-resolution model (NCHW, RGB 0–1, fp32 or fp16), used when Model is 'Custom model file'.");
         p.DefineDouble(Strength).Label("Strength").Parent(ModelGroup)
@@ -77,23 +77,33 @@ public static class UpscaleParams
         p.DefineGroup(AdvancedGroup).Label("Advanced").Open(false);
         p.DefineChoice(Transfer).Label("Input is").Parent(AdvancedGroup)
             .Options("Display-referred (0–1)", "Scene-linear (HDR)")
-            .Default((int)InputTransfer.Display)
+            .Default((int)InputTransfer.Display).Animates(false)
             .Hint("Scene-linear input is shown to the model through a display curve and highlights above 1.0 are carried through classically.");
         p.DefineInt(MemoryBudget).Label("Memory budget (MiB)").Parent(AdvancedGroup)
             .Default(1024).Range(64, 65536, 128, 8192)
             .Hint("Upper bound for the model's working memory per render; larger frames are processed in overlapping tiles.");
     }
 
+    /// <summary>
+    /// The values at <paramref name="time"/>, each kept inside its declared range whatever the host
+    /// sends: a host may hand back anything a project file or a script stored (scale 0, NaN, 10000
+    /// asked for an empty frame or 6.7 GB). Out-of-range values take the nearest end of the range;
+    /// NaN takes the default.
+    /// </summary>
     public static UpscaleNodeSettings Read(ParamSet p, double time) => new(
-        (UpscaleMode)p.Get(Mode).GetChoice(time),
-        p.Get(Scale).GetDouble(time),
-        p.Get(SourceScale).GetDouble(time),
+        (UpscaleMode)Math.Clamp(p.Get(Mode).GetChoice(time), 0, 2),
+        InRange(p.Get(Scale).GetDouble(time), 1, 4, 2),
+        InRange(p.Get(SourceScale).GetDouble(time), 1, 4, 2),
         p.Get(Model).GetChoice(time),
         p.Get(CustomModel).GetString(time),
-        p.Get(Strength).GetDouble(time),
-        p.Get(DetailLimit).GetDouble(time),
-        (InputTransfer)p.Get(Transfer).GetChoice(time),
-        p.Get(MemoryBudget).GetInt(time));
+        InRange(p.Get(Strength).GetDouble(time), 0, 2, 1),
+        InRange(p.Get(DetailLimit).GetDouble(time), 0, 1, 1),
+        (InputTransfer)Math.Clamp(p.Get(Transfer).GetChoice(time), 0, 1),
+        Math.Clamp(p.Get(MemoryBudget).GetInt(time), 64, 65536));
+
+    /// <summary><paramref name="value"/> clamped to [min, max] (infinities included); NaN gives <paramref name="fallback"/>.</summary>
+    internal static double InRange(double value, double min, double max, double fallback) =>
+        double.IsNaN(value) ? fallback : Math.Clamp(value, min, max);
 
     /// <summary>Auto mode by host: Resolve's Edit/Color pages (and unknown pages) hand us timeline-sized frames.</summary>
     public static UpscaleMode Resolve(UpscaleMode mode, HostInfo host, ResolvePage page)

@@ -24,7 +24,7 @@ public sealed class UpscalePlugin : ImageEffectPlugin
     {
         d.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
         var catalog = ModelCatalog.Bundled;
-        UpscaleParams.Define(d.Params, catalog.ChoiceLabels, catalog.DefaultChoice);
+        UpscaleParams.Define(d.Params, catalog.ChoiceLabels, catalog.DefaultChoice, catalog.ChoiceHint);
     }
 
     public override ImageEffectInstance CreateInstance(InstanceContext context) => new UpscaleInstance(context);
