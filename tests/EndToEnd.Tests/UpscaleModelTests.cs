@@ -135,6 +135,25 @@ public sealed class UpscaleModelTests
         Assert.True(after > before, $"in place: {after:F2} dB vs the host's Lanczos {before:F2} dB");
     }
 
+    [Theory]
+    [InlineData("0", "1")]   // Classical
+    [InlineData("3", "0")]   // the default model at strength 0
+    // In place the host already scaled the clip: with nothing to add, the frame must pass unchanged
+    // (it used to be rebuilt from a Lanczos round trip through the footprint, a visible blur).
+    public void InPlaceWithNothingToAddLeavesTheHostsFrameAsItIs(string model, string strength)
+    {
+        var dir = ReferenceHost.OutputFolder($"{nameof(InPlaceWithNothingToAddLeavesTheHostsFrameAsItIs)}-{model}-{strength}");
+        string timeline = Path.Combine(dir, "timeline.tif"), output = Path.Combine(dir, "out.tif");
+        using (var photo = ImageFiles.Load(TestImages.Photo("coffee"), 4, 120)) ImageFiles.Save(photo, timeline);
+        var run = ReferenceHost.Run("render", "--host-name", "DaVinciResolve", "--resolve-page", "Color", "--node", Node,
+            "--param", $"{Node}.sourceScale=2", "--param", $"{Node}.model={model}", "--param", $"{Node}.strength={strength}",
+            "--input", timeline, "--output", output, "--output-format", "float");
+        AssertOk(run);
+        using var given = ImageFiles.Load(timeline, 4);
+        using var result = ImageFiles.Load(output, 4);
+        Assert.Equal(0.0, QualityMetrics.MaxAbsoluteDifference(result, given));
+    }
+
     [Fact]
     public void ACustomModelFileIsUsedLikeABundledOne()
     {

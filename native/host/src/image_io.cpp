@@ -1,4 +1,4 @@
-// image_io.cpp — OpenImageIO read/write with flip and (un)premultiplication; area resampling.
+// image_io.cpp — OpenImageIO read/write with flip and (un)premultiplication in float, once; area resampling.
 #include "image_io.hpp"
 
 #include "image_source.hpp"
@@ -36,9 +36,14 @@ bool parseFileFormat(const std::string &s, FileFormat *out) {
 FloatImage readImage(const std::string &path) {
   if (lowerExtension(path) == "pfm") return readPfm(path);
 #if OFXHOST_HAVE_OIIO
-  auto in = OIIO::ImageInput::open(path);
+  // Ask for the file's own values: OpenImageIO would premultiply straight-alpha formats (PNG)
+  // in the file's 8 or 16 bits; the host does it once, in float, below.
+  OIIO::ImageSpec config;
+  config.attribute("oiio:UnassociatedAlpha", 1);
+  auto in = OIIO::ImageInput::open(path, &config);
   if (!in) throw HostError("cannot open image '" + path + "': " + OIIO::geterror());
   const OIIO::ImageSpec &spec = in->spec();
+  const bool straight = spec.get_int_attribute("oiio:UnassociatedAlpha", 0) != 0;
   const int w = spec.width, h = spec.height, nc = spec.nchannels;
   std::vector<float> file(static_cast<size_t>(w) * static_cast<size_t>(h) * static_cast<size_t>(nc));
   if (!in->read_image(0, 0, 0, nc, OIIO::TypeDesc::FLOAT, file.data()))
@@ -50,13 +55,15 @@ FloatImage readImage(const std::string &path) {
     for (int x = 0; x < w; ++x) {
       const float *s = file.data() + (static_cast<size_t>(fy) * static_cast<size_t>(w) + static_cast<size_t>(x)) * static_cast<size_t>(nc);
       float *d = img.at(x, y);
+      // OFX images are premultiplied: straight-alpha files (PNG, unassociated TIFF) are
+      // premultiplied here, once; associated ones (EXR) are taken as stored.
       const float a = alpha >= 0 ? s[alpha] : 1.0f;
       if (nc >= 3) {
         d[0] = s[0], d[1] = s[1], d[2] = s[2];
       } else {
         d[0] = d[1] = d[2] = s[0];  // grey (+ alpha)
       }
-      d[0] *= a, d[1] *= a, d[2] *= a;
+      if (straight) d[0] *= a, d[1] *= a, d[2] *= a;
       d[3] = a;
     }
   }
@@ -72,6 +79,7 @@ void writeImage(const std::string &path, const FloatImage &image, FileFormat for
 #if OFXHOST_HAVE_OIIO
   const bool jpeg = ext == "jpg" || ext == "jpeg";
   const int nc = jpeg ? 3 : 4;
+  const bool straightAlpha = ext == "png" || ext == "tif" || ext == "tiff" || ext == "tga" || ext == "webp";
   OIIO::TypeDesc type = OIIO::TypeDesc::UINT8;
   switch (format) {
     case FileFormat::Auto: type = (ext == "exr" || ext == "tif" || ext == "tiff") ? OIIO::TypeDesc::FLOAT : OIIO::TypeDesc::UINT8; break;
@@ -88,16 +96,27 @@ void writeImage(const std::string &path, const FloatImage &image, FileFormat for
     for (int x = 0; x < w; ++x) {
       const float *s = image.at(image.bounds.x1 + x, y);
       float *d = file.data() + (static_cast<size_t>(fy) * static_cast<size_t>(w) + static_cast<size_t>(x)) * static_cast<size_t>(nc);
+      // Formats that store straight alpha get it un-premultiplied here, in float, once, and the
+      // writer is told so (oiio:UnassociatedAlpha below) and stores the values as they are. Left
+      // to OpenImageIO, a PNG was un-premultiplied after quantising to 8 bits, which cost up to 8
+      // levels where alpha is low. Associated formats (EXR) keep the OFX values as they are.
       const float a = s[3];
-      const float inv = a > 0.0f ? 1.0f / a : 0.0f;  // fully transparent stays black
-      for (int k = 0; k < 3; ++k) d[k] = a > 0.0f ? s[k] * inv : 0.0f;
+      if (straightAlpha || nc == 3) {
+        const float inv = a > 0.0f ? 1.0f / a : 0.0f;  // fully transparent stays black
+        for (int k = 0; k < 3; ++k) d[k] = a > 0.0f ? s[k] * inv : 0.0f;
+      } else {
+        for (int k = 0; k < 3; ++k) d[k] = s[k];
+      }
       if (nc == 4) d[3] = a;
     }
   }
   auto out = OIIO::ImageOutput::create(path);
   if (!out) throw HostError("no image writer for '" + path + "': " + OIIO::geterror());
   OIIO::ImageSpec spec(w, h, nc, type);
-  if (nc == 4) spec.alpha_channel = 3;
+  if (nc == 4) {
+    spec.alpha_channel = 3;
+    if (straightAlpha) spec.attribute("oiio:UnassociatedAlpha", 1);
+  }
   if (!out->open(path, spec)) throw HostError("cannot create '" + path + "': " + out->geterror());
   if (!out->write_image(OIIO::TypeDesc::FLOAT, file.data()) || !out->close())
     throw HostError("cannot write '" + path + "': " + out->geterror());

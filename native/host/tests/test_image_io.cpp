@@ -34,10 +34,28 @@ TEST(ImageIo, FileRowZeroIsTheTopSoItBecomesTheLastOfxRow) {
   EXPECT_EQ(img.at(0, 0)[1], 1.0f);
 }
 
-TEST(ImageIo, StraightAlphaFilesArePremultipliedOnRead) {
+// OpenImageIO hands every format over with associated alpha. PNG stores straight alpha, so a PNG
+// comes back premultiplied exactly once; an EXR (associated by definition) comes back as stored.
+TEST(ImageIo, StraightAlphaFilesArePremultipliedOnceOnRead) {
   const std::string dir = test::workDir("image_io_premult");
-  const std::string path = dir + "/half.exr";
-  const float data[4] = {0.8f, 0.4f, 0.2f, 0.5f};
+  const std::string path = dir + "/straight.png";
+  const float straight[4] = {204 / 255.0f, 102 / 255.0f, 51 / 255.0f, 128 / 255.0f};
+  auto out = OIIO::ImageOutput::create(path);
+  OIIO::ImageSpec spec(1, 1, 4, OIIO::TypeDesc::UINT8);
+  spec.alpha_channel = 3;
+  spec.attribute("oiio:UnassociatedAlpha", 1);  // the values above are the file's own, straight
+  ASSERT_TRUE(out->open(path, spec));
+  ASSERT_TRUE(out->write_image(OIIO::TypeDesc::FLOAT, straight));
+  out->close();
+  const FloatImage img = readImage(path);
+  for (int k = 0; k < 3; ++k) EXPECT_NEAR(img.at(0, 0)[k], straight[k] * straight[3], 1e-6);
+  EXPECT_NEAR(img.at(0, 0)[3], straight[3], 1e-6);
+}
+
+TEST(ImageIo, AssociatedAlphaFilesAreReadAsStored) {
+  const std::string dir = test::workDir("image_io_assoc");
+  const std::string path = dir + "/associated.exr";
+  const float data[4] = {0.4f, 0.2f, 0.1f, 0.5f};
   auto out = OIIO::ImageOutput::create(path);
   OIIO::ImageSpec spec(1, 1, 4, OIIO::TypeDesc::FLOAT);
   spec.alpha_channel = 3;
@@ -45,9 +63,35 @@ TEST(ImageIo, StraightAlphaFilesArePremultipliedOnRead) {
   ASSERT_TRUE(out->write_image(OIIO::TypeDesc::FLOAT, data));
   out->close();
   const FloatImage img = readImage(path);
-  EXPECT_FLOAT_EQ(img.at(0, 0)[0], 0.4f);
-  EXPECT_FLOAT_EQ(img.at(0, 0)[1], 0.2f);
-  EXPECT_FLOAT_EQ(img.at(0, 0)[3], 0.5f);
+  for (int k = 0; k < 4; ++k) EXPECT_FLOAT_EQ(img.at(0, 0)[k], data[k]);
+}
+
+// Issue 16: a semi-transparent PNG through a do-nothing render changed by up to 8 levels, because
+// the host premultiplied and un-premultiplied again on top of OpenImageIO. Now a PNG written by
+// the host holds the straight colour once, and reads back to the same premultiplied pixel.
+TEST(ImageIo, PngRoundTripKeepsSemiTransparentPixels) {
+  const std::string dir = test::workDir("image_io_png_round_trip");
+  const std::string path = dir + "/rgba.png";
+  FloatImage img(OfxRectI{0, 0, 1, 1});
+  const float alpha = 30 / 255.0f, colour = 200 / 255.0f;
+  float *p = img.at(0, 0);
+  p[0] = p[1] = p[2] = colour * alpha;
+  p[3] = alpha;
+  writeImage(path, img, FileFormat::UInt8);
+  auto in = OIIO::ImageInput::open(path, nullptr);
+  ASSERT_TRUE(in);
+  OIIO::ImageSpec config;
+  config.attribute("oiio:UnassociatedAlpha", 1);  // the file's own (straight) values
+  in->close();
+  in = OIIO::ImageInput::open(path, &config);
+  ASSERT_TRUE(in);
+  unsigned char stored[4];
+  ASSERT_TRUE(in->read_image(0, 0, 0, 4, OIIO::TypeDesc::UINT8, stored));
+  EXPECT_EQ(stored[0], 200);
+  EXPECT_EQ(stored[3], 30);
+  const FloatImage back = readImage(path);
+  EXPECT_NEAR(back.at(0, 0)[0], colour * alpha, 1e-6);
+  EXPECT_NEAR(back.at(0, 0)[3], alpha, 1e-6);
 }
 
 TEST(ImageIo, MissingFileIsAHostError) { EXPECT_THROW(readImage("/nonexistent/x.exr"), HostError); }

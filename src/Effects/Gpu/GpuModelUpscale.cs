@@ -22,14 +22,17 @@ public static class GpuModelUpscale
     /// as the classical resample made it (the caller clamps it, as the CPU node does).
     /// </summary>
     public static void Render(IGpuPrimitives gpu, DeviceImage source, PixelRect sourceDefinition, DeviceImage destination,
-                              UpscaleSettings s, IDeviceModelRunner runner)
+                              UpscaleSettings s, IDeviceModelRunner runner, DeviceImage? classicalBase = null)
     {
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(runner);
         s.Validate();
         var window = destination.Bounds;
-        gpu.Resample(source, sourceDefinition, destination, s.ScaleX, s.ScaleY);
+        // As UpscaleRenderer.Render: the base is the Lanczos upscale, or (in place) the host's frame.
+        if (classicalBase is not { } frame) gpu.Resample(source, sourceDefinition, destination, s.ScaleX, s.ScaleY);
+        else if (frame.Bounds.Contains(window)) gpu.Copy(frame, destination);
+        else throw new ArgumentException($"The classical base covers {frame.Bounds}, not the window {window}.", nameof(classicalBase));
         if (!s.UsesModel || destination.Channels == 1) return;
 
         var plan = UpscaleRenderer.Plan.For(window, s, sourceDefinition);

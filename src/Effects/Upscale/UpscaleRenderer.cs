@@ -34,14 +34,22 @@ public static class UpscaleRenderer
     /// which must cover <see cref="RequiredSourceRegion"/>. Source and destination have the same
     /// channel count; one-channel images (masks) are upscaled classically.
     /// </summary>
-    public static void Render(FloatImage source, PixelRect sourceDefinition, FloatImage destination, UpscaleSettings s)
+    /// <param name="classicalBase">
+    /// The picture the model's detail is added to, when it is not the Lanczos upscale of the source:
+    /// in place, the host's own full-size frame (covering the window). The detail is still the
+    /// model's result minus the Lanczos upscale of what it saw, so strength 0 is that frame itself.
+    /// </param>
+    public static void Render(FloatImage source, PixelRect sourceDefinition, FloatImage destination, UpscaleSettings s,
+                              FloatImage? classicalBase = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(s);
         s.Validate();
         var window = destination.Bounds;
-        LanczosResampler.Resample(source, sourceDefinition, destination, s.ScaleX, s.ScaleY);
+        if (classicalBase is null) LanczosResampler.Resample(source, sourceDefinition, destination, s.ScaleX, s.ScaleY);
+        else if (classicalBase.Bounds.Contains(window)) destination.CopyFrom(classicalBase);
+        else throw new ArgumentException($"The classical base covers {classicalBase.Bounds}, not the window {window}.", nameof(classicalBase));
         if (!s.UsesModel || destination.Channels == 1) return;
 
         var plan = Plan.For(window, s, sourceDefinition);

@@ -20,20 +20,14 @@ public static class GpuClassicalUpscale
         });
 
     /// <summary>
-    /// In-place mode: down to the footprint the source scale stands for, then back up to the window,
-    /// as the CPU node does (one device temporary for the footprint).
+    /// In-place mode without a model: the host already scaled the clip, and a Lanczos round trip
+    /// through the footprint would only blur it, so the frame is passed on as the host made it,
+    /// as the CPU node does.
     /// </summary>
-    public static void InPlace(GpuRenderScope gpu, PixelRect window, PixelRect sourceDefinition, PixelRect footprintRegion,
-        PixelRect footprintDefinition, double sourceScale, double scaleX, double scaleY)
-    {
-        int channels = gpu.Source.Channels;
-        using var buffer = gpu.Primitives.Allocate(footprintRegion.Area * channels * sizeof(float));
-        var footprint = new DeviceImage(buffer.Handle, footprintRegion, channels);
+    public static void InPlace(GpuRenderScope gpu, PixelRect window) =>
         gpu.RenderInto(window, output =>
         {
-            gpu.Primitives.Resample(gpu.Source, sourceDefinition, footprint, 1 / sourceScale, 1 / sourceScale);
-            gpu.Primitives.Resample(footprint, footprintDefinition, output, scaleX, scaleY);
+            gpu.Primitives.Copy(gpu.Source, output);
             gpu.Primitives.ClampAlpha(output);
         });
-    }
 }

@@ -17,7 +17,8 @@ internal static class GpuModelUpscaleNode
 {
     /// <summary>
     /// Renders <paramref name="window"/>: in Resize mode straight from the source; in place (Resize off)
-    /// down to the footprint the source scale stands for first, then up, exactly as the CPU node does.
+    /// the model runs on the footprint the source scale stands for and its detail goes on top of the
+    /// host's own frame, exactly as the CPU node does.
     /// </summary>
     public static void Render(GpuRenderScope gpu, PixelRect window, PixelRect sourceDefinition, double sourceScale, bool resize,
                               UpscaleSettings settings)
@@ -41,7 +42,7 @@ internal static class GpuModelUpscaleNode
             using var buffer = gpu.Primitives.Allocate(footprintRegion.Area * channels * sizeof(float));
             var footprint = new DeviceImage(buffer.Handle, footprintRegion, channels);
             gpu.Primitives.Resample(gpu.Source, sourceDefinition, footprint, 1 / sourceScale, 1 / sourceScale);
-            GpuModelUpscale.Render(gpu.Primitives, footprint, footprintDefinition, output, settings, runner);
+            GpuModelUpscale.Render(gpu.Primitives, footprint, footprintDefinition, output, settings, runner, classicalBase: gpu.Source);
             gpu.Primitives.ClampAlpha(output);
         });
     }

@@ -45,7 +45,7 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         using var choice = ChooseModel(s, mode, IsFastPath(rs, draft: false));
         var needed = mode == UpscaleMode.Resize
             ? UpscaleGeometry.ResizeInputRegion(window, choice.Settings, sourceDefinition)
-            : UpscaleGeometry.InPlaceRegions(window, choice.Settings, sourceDefinition).Input;
+            : UpscaleGeometry.InPlaceRegions(window, choice.Settings, sourceDefinition).Input.Union(window); // in place, the frame itself is the base
         return new Dictionary<string, OfxRectD> { [UpscalePlugin.SourceClip] = CanonicalCoordinates.ToCanonical(needed, rs) };
     }
 
@@ -85,12 +85,23 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         }
         else
         {
+            // The host's frame is the base: the model's detail (its result minus the Lanczos
+            // upscale of the footprint it saw) goes on top of it, so Classical or strength 0 leaves
+            // the frame as the host scaled it. Rebuilding the base from the footprint (as before)
+            // blurred every frame by a Lanczos round trip the model then had to win back.
             var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(scope.Window, choice.Settings, scope.SourceDefinition);
-            var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
-            using var input = scope.ReadSource(needed);
-            using var footprint = new FloatImage(footprintRegion, scope.Channels);
-            LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
-            UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings);
+            using var input = scope.ReadSource(needed.Union(scope.Window));
+            if (!choice.Settings.UsesModel)
+            {
+                result.CopyFrom(input);
+            }
+            else
+            {
+                var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
+                using var footprint = new FloatImage(footprintRegion, scope.Channels);
+                LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
+                UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings, classicalBase: input);
+            }
         }
         CpuPrimitives.ClampAlpha(result);  // Lanczos lobes overshoot alpha
         scope.WriteResult(result);
@@ -103,9 +114,6 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             GpuClassicalUpscale.Resize(gpu, scope.Window, scope.SourceDefinition, settings.ScaleX, settings.ScaleY);
             return;
         }
-        var (footprintRegion, _) = UpscaleGeometry.InPlaceRegions(scope.Window, settings, scope.SourceDefinition);
-        var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
-        GpuClassicalUpscale.InPlace(gpu, scope.Window, scope.SourceDefinition, footprintRegion, footprintDefinition,
-            s.SourceScale, settings.ScaleX, settings.ScaleY);
+        GpuClassicalUpscale.InPlace(gpu, scope.Window);
     }
 }
