@@ -14,8 +14,24 @@ internal static class ModelReach
     /// <summary>A change smaller than this is below what tiling must preserve (1e-3) by a safe margin.</summary>
     private const float Threshold = 1e-4f;
 
-    /// <summary>The model's reach in input pixels, capped at <see cref="ProbeSide"/>/2.</summary>
+    /// <summary>How far the level lock reaches beyond the network: its 7×7 mean (3) and the bilinear enlargement (1).</summary>
+    private const int LevelLockExtent = 4;
+
+    /// <summary>
+    /// The model's reach in input pixels, capped at <see cref="ProbeSide"/>/2. For an imported model
+    /// with a level lock, the network's own output is probed too: the lock cancels the smooth far
+    /// field of one impulse, but not the effect of a whole tile border (measured: an RRDB read as
+    /// reach 15 through the lock, and its tiles then differed by 1.3e-2).
+    /// </summary>
     public static int Measure(SuperResolutionModel model)
+    {
+        int reach = Measure(model, model.OutputName);
+        if (model.HasNetworkOutput)
+            reach = Math.Max(reach, Math.Min(ProbeSide / 2, Measure(model, SuperResolutionModel.NetworkOutputName) + LevelLockExtent));
+        return reach;
+    }
+
+    private static int Measure(SuperResolutionModel model, string outputName)
     {
         int side = ProbeSide, k = model.Scale, outSide = side * k, plane = side * side;
         var flat = new float[3 * plane];
@@ -25,8 +41,8 @@ internal static class ModelReach
         for (int c = 0; c < 3; c++) impulse[c * plane + centre * side + centre] = 1f;
         var flatOut = new float[3 * outSide * outSide];
         var impulseOut = new float[3 * outSide * outSide];
-        model.Run(flat, side, side, flatOut);
-        model.Run(impulse, side, side, impulseOut);
+        model.Run(flat, side, side, flatOut, outputName);
+        model.Run(impulse, side, side, impulseOut, outputName);
 
         double reach = 0;
         for (int i = 0; i < flatOut.Length; i++)

@@ -100,7 +100,19 @@ public sealed class SuperResolutionModel : IDisposable
     /// Runs the model on one tile: <paramref name="input"/> holds 3 planes (R, G, B) of
     /// height × width, <paramref name="output"/> receives 3 planes of (Scale·height) × (Scale·width).
     /// </summary>
-    public void Run(ReadOnlySpan<float> input, int height, int width, Span<float> output)
+    public void Run(ReadOnlySpan<float> input, int height, int width, Span<float> output) =>
+        Run(input, height, width, output, _outputName);
+
+    /// <summary>
+    /// The output imported models keep for the network's own result, before the level lock
+    /// (tools/models/level_lock.py): the lock cancels the smooth far field of an impulse, so the
+    /// network's reach is measured here (<see cref="ModelReach"/>).
+    /// </summary>
+    internal const string NetworkOutputName = "network_output";
+
+    internal bool HasNetworkOutput => _session.OutputMetadata.ContainsKey(NetworkOutputName);
+
+    internal void Run(ReadOnlySpan<float> input, int height, int width, Span<float> output, string outputName)
     {
         // ONNX Runtime would dereference a freed session: refuse instead of crashing the host.
         ObjectDisposedException.ThrowIf(IsDisposed, this);
@@ -109,8 +121,8 @@ public sealed class SuperResolutionModel : IDisposable
         if (input.Length < inCount || output.Length < outCount)
             throw new ArgumentException("Tile buffers are smaller than the tile.");
         long[] shape = [1, 3, height, width];
-        if (IsFloat16) RunHalf(input[..inCount], shape, output[..outCount], height * Scale, width * Scale);
-        else RunSingle(input[..inCount], shape, output[..outCount], height * Scale, width * Scale);
+        if (IsFloat16) RunHalf(input[..inCount], shape, output[..outCount], height * Scale, width * Scale, outputName);
+        else RunSingle(input[..inCount], shape, output[..outCount], height * Scale, width * Scale, outputName);
         CheckOutputValues(output[..outCount]);
     }
 
@@ -133,7 +145,7 @@ public sealed class SuperResolutionModel : IDisposable
         }
     }
 
-    private void RunSingle(ReadOnlySpan<float> input, long[] shape, Span<float> output, int outHeight, int outWidth)
+    private void RunSingle(ReadOnlySpan<float> input, long[] shape, Span<float> output, int outHeight, int outWidth, string outputName)
     {
         float[] buffer = ArrayPool<float>.Shared.Rent(input.Length);
         try
@@ -141,7 +153,7 @@ public sealed class SuperResolutionModel : IDisposable
             input.CopyTo(buffer);
             using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, input.Length), shape);
             using var runOptions = new RunOptions();
-            using var results = _session.Run(runOptions, [_inputName], [value], [_outputName]);
+            using var results = _session.Run(runOptions, [_inputName], [value], [outputName]);
             CheckOutputShape(results[0], outHeight, outWidth);
             results[0].GetTensorDataAsSpan<float>().CopyTo(output);
         }
@@ -151,7 +163,7 @@ public sealed class SuperResolutionModel : IDisposable
         }
     }
 
-    private void RunHalf(ReadOnlySpan<float> input, long[] shape, Span<float> output, int outHeight, int outWidth)
+    private void RunHalf(ReadOnlySpan<float> input, long[] shape, Span<float> output, int outHeight, int outWidth, string outputName)
     {
         Float16[] buffer = ArrayPool<Float16>.Shared.Rent(input.Length);
         try
@@ -159,7 +171,7 @@ public sealed class SuperResolutionModel : IDisposable
             for (int i = 0; i < input.Length; i++) buffer[i] = (Float16)input[i];
             using var value = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, input.Length), shape);
             using var runOptions = new RunOptions();
-            using var results = _session.Run(runOptions, [_inputName], [value], [_outputName]);
+            using var results = _session.Run(runOptions, [_inputName], [value], [outputName]);
             CheckOutputShape(results[0], outHeight, outWidth);
             var halves = results[0].GetTensorDataAsSpan<Float16>();
             for (int i = 0; i < output.Length; i++) output[i] = (float)halves[i];

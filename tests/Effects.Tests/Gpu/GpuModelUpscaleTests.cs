@@ -26,7 +26,7 @@ public sealed class GpuModelUpscaleTests(ITestOutputHelper log)
     private static string DefaultModelPath =>
         BundledModels.PathOf(BundledModels.All.First(e => e.Kind == BundledModels.DefaultKind && e.Preferred && e.Scale == 2).Name);
 
-    // Budgets of 24 MiB cut a 96-pixel photo into several cells; windows are on the output canvas.
+    // Budgets of 8 MiB cut a 96-pixel photo into several cells; windows are on the output canvas.
     public static TheoryData<string, int, double, InputTransfer, float, float, int, int, int, int> Cases => new()
     {
         // photo, channels, scale, transfer, strength, limit, window (x1, y1, x2, y2; 0 = whole)
@@ -43,7 +43,7 @@ public sealed class GpuModelUpscaleTests(ITestOutputHelper log)
     {
         using var lease = ModelCache.Acquire(DefaultModelPath, ExecutionProvider.Cpu);
         var settings = new UpscaleSettings { Model = lease.Model, ScaleX = scale, ScaleY = scale, Transfer = transfer,
-                                             Strength = strength, DetailLimit = limit, MemoryBudgetMiB = 24 };
+                                             Strength = strength, DetailLimit = limit, MemoryBudgetMiB = 8 };
         using var source = Picture(photo, channels);
         var whole = UpscaleFixtures.OutputBounds(source.Bounds, scale, scale);
         var window = x2 == 0 ? whole : new PixelRect(x1, y1, x2, y2);
