@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Enhance.Effects.Imaging;
+using Enhance.Effects.Upscale;
 using NetVips;
 
 namespace Enhance.TestSupport;
@@ -78,6 +79,20 @@ public static class UpscaleProtocol
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg {arguments}: {errors.Result}");
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// The node's render of a whole small picture at strength 1 (or Lanczos-3 alone, with no model),
+    /// clamped to 0–1 as a display or file would: what the protocol scores. The budget fits a
+    /// protocol crop in one or a few cells.
+    /// </summary>
+    public static FloatImage Enlarge(FloatImage small, int scale, SuperResolutionModel? model)
+    {
+        var settings = new UpscaleSettings { ScaleX = scale, ScaleY = scale, Model = model, MemoryBudgetMiB = 2048 };
+        var output = new FloatImage(PixelRect.FromSize(small.Width * scale, small.Height * scale), 3);
+        UpscaleRenderer.Render(small, small.Bounds, output, settings);
+        for (int i = 0; i < output.Pixels.Length; i++) output.Pixels[i] = Math.Clamp(output.Pixels[i], 0f, 1f);
+        return output;
     }
 
     /// <summary>PSNR on BT.601 luma (the super-resolution literature's Y), peak 1, a border left out.</summary>

@@ -56,13 +56,13 @@ internal static class UpscaleEval
             for (int r = 0; r < AllReductions.Length; r++)
             {
                 using var small = Reduce(original, scale, AllReductions[r]);
-                using var classical = Upscale(small, scale, null);
+                using var classical = Enlarge(small, scale, null);
                 lanczosDb[r] = LumaPsnr(classical, original, border);
                 double lanczosSsim = QualityMetrics.Ssim(classical, original, border);
                 if (AllReductions[r] == Reduction.Area) lanczosDetail.Add(DetailEnergyRatio(classical, original, border));
                 for (int f = 0; f < families.Count; f++)
                 {
-                    using var enhanced = Upscale(small, scale, leases[f].Model);
+                    using var enhanced = Enlarge(small, scale, leases[f].Model);
                     perFamily[f][r] = LumaPsnr(enhanced, original, border) - lanczosDb[r];
                     ssimGains[f].Add(QualityMetrics.Ssim(enhanced, original, border) - lanczosSsim);
                     if (AllReductions[r] == Reduction.Area) detail[f].Add(DetailEnergyRatio(enhanced, original, border));
@@ -85,16 +85,6 @@ internal static class UpscaleEval
         }
         foreach (var lease in leases) lease.Dispose();
         return 0;
-    }
-
-    /// <summary>The node's render at strength 1 (or classical with no model), whole frame.</summary>
-    private static FloatImage Upscale(FloatImage small, int scale, SuperResolutionModel? model)
-    {
-        var settings = new UpscaleSettings { ScaleX = scale, ScaleY = scale, Model = model, MemoryBudgetMiB = 2048 };
-        var output = new FloatImage(PixelRect.FromSize(small.Width * scale, small.Height * scale), 3);
-        UpscaleRenderer.Render(small, small.Bounds, output, settings);
-        for (int i = 0; i < output.Pixels.Length; i++) output.Pixels[i] = Math.Clamp(output.Pixels[i], 0f, 1f);
-        return output;
     }
 
     private sealed record ManifestEntry(string Name, string Family, string File, int Scale, string Kind);

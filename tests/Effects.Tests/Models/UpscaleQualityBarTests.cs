@@ -62,8 +62,8 @@ public sealed class UpscaleQualityBarTests(ITestOutputHelper output)
             foreach (var reduction in AllReductions)
             {
                 using var small = Reduce(original, scale, reduction);
-                using var classical = Render(small, scale, null);
-                using var enhanced = Render(small, scale, lease.Model);
+                using var classical = Enlarge(small, scale, null);
+                using var enhanced = Enlarge(small, scale, lease.Model);
                 double enhancedDb = LumaPsnr(enhanced, original, border);
                 gain += enhancedDb - LumaPsnr(classical, original, border);
                 db += enhancedDb;
@@ -74,13 +74,5 @@ public sealed class UpscaleQualityBarTests(ITestOutputHelper output)
             output.WriteLine($"{model} {Path.GetFileName(picture)}: {gain / n:+0.00;-0.00} dB over Lanczos-3, detail energy {detail / n:F3}");
         }
         return scores;
-    }
-
-    private static FloatImage Render(FloatImage small, int scale, SuperResolutionModel? model)
-    {
-        var output = new FloatImage(PixelRect.FromSize(small.Width * scale, small.Height * scale), 3);
-        UpscaleRenderer.Render(small, small.Bounds, output, new UpscaleSettings { ScaleX = scale, ScaleY = scale, Model = model });
-        for (int i = 0; i < output.Pixels.Length; i++) output.Pixels[i] = Math.Clamp(output.Pixels[i], 0f, 1f);
-        return output;
     }
 }
