@@ -19,10 +19,11 @@ public sealed class UpscaleQualityBarTests(ITestOutputHelper output)
     private const int Crop = 256;
 
     [Theory]
-    // The thresholds sit a little under what the shipped models measure here (README), so a
-    // retrained or damaged model that loses ground turns CI red.
-    [InlineData("enhance-faithful-x2", 2, 0.0, -0.1)]
-    [InlineData("enhance-faithful-x4", 4, 0.0, -0.1)]
+    // The thresholds sit a little under what the shipped models measure here (×2: +0.19 dB mean,
+    // worst +0.03; ×4: +0.43, worst −0.07), so a retrained or damaged model that loses ground turns
+    // CI red. The worst-picture bound is the issue's: never more than 0.1 dB below Lanczos.
+    [InlineData("enhance-faithful-x2", 2, 0.15, -0.1)]
+    [InlineData("enhance-faithful-x4", 4, 0.35, -0.1)]
     public void FaithfulBeatsLanczosAndNeverLosesMuchOnAnyPhotograph(string model, int scale, double minimumMeanGain, double worstPictureGain)
     {
         var scores = Score(model, scale);
