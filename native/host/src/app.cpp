@@ -27,7 +27,9 @@ int render(PluginCache &plugins, const CliOptions &o, std::ostream &out, std::os
   try {
     graph.build();
     graph.beginSequence();
-    for (int f = o.firstFrame; f <= o.lastFrame; ++f) {
+    // The loop ends on the last frame rather than past it: `f <= lastFrame` never turns false
+    // when lastFrame is INT_MAX (--frames 2147483646-2147483647 rendered for ever).
+    for (int f = o.firstFrame;; ++f) {
       const auto started = std::chrono::steady_clock::now();
       FloatImage img = graph.renderFrame(f);
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -35,6 +37,7 @@ int render(PluginCache &plugins, const CliOptions &o, std::ostream &out, std::os
       writeImage(path, img, o.outputFormat);
       // The render time (input fetch, every node, no file writing) is what bench/plugin-frame-bench.sh reads.
       if (o.verbose) out << "frame " << f << " -> " << path << " (" << img.width() << "x" << img.height() << ") in " << ms << " ms\n";
+      if (f == o.lastFrame) break;
     }
     graph.endSequence();
     graph.purgeCaches();

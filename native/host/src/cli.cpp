@@ -205,7 +205,8 @@ bool parseCli(const std::vector<std::string> &argsIn, CliOptions *o, std::string
       o->clips.push_back(c);
     } else if (a == "--render-scale") {
       if (!value(&v)) return false;
-      if (!parseDouble(v, &o->renderScale) || o->renderScale <= 0 || o->renderScale > 1) {
+      // Written as "inside (0, 1]" so that NaN, which fails every comparison, is refused too.
+      if (!parseDouble(v, &o->renderScale) || !(o->renderScale > 0 && o->renderScale <= 1)) {
         *error = "--render-scale needs a number in (0, 1], got '" + v + "'";
         return false;
       }

@@ -110,6 +110,7 @@ TEST(Cli, ErrorsNameTheProblem) {
   EXPECT_NE(e.find("--input"), std::string::npos);
   const std::vector<std::vector<std::string>> bad = {
       {"--depth", "double"},    {"--components", "RG"},   {"--render-scale", "2"},  {"--render-scale", "x"},
+      {"--render-scale", "nan"}, {"--render-scale", "inf"}, {"--render-scale", "-0"},
       {"--tile", "0"},          {"--threads", "-1"},      {"--frames", "5-2"},      {"--param", "nodot=1"},
       {"--param", "n.p"},       {"--key", "n.p=1"},       {"--input-clip", "n.c"},  {"--resolve-page", "Deliver"},
       {"--context", "paint"},   {"--output-format", "u8"}, {"--bogus"},             {"--tile"}};

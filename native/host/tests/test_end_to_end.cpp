@@ -64,6 +64,13 @@ TEST_F(EndToEnd, ListDescribesBothPluginsAsJsonAndText) {
   EXPECT_NE(out.find("tint  OfxParamTypeRGB  default=1,1,1  animates=yes"), std::string::npos) << out;
 }
 
+// Issue 17: the frame counter used to overflow past INT_MAX and the render never ended.
+TEST_F(EndToEnd, TheLastFramesBeforeTheIntegerLimitRenderAndTheHostStops) {
+  ASSERT_EQ(render(kGain, dir + "/out.##########.exr", {"--frames", "2147483646-2147483647"}), 0);
+  EXPECT_TRUE(fs::exists(dir + "/out.2147483646.exr"));
+  EXPECT_TRUE(fs::exists(dir + "/out.2147483647.exr"));
+}
+
 TEST_F(EndToEnd, StaticGainMultipliesColour) {
   ASSERT_EQ(render(kGain, dir + "/out.exr", {"--param", "g.gain=2"}), 0);
   EXPECT_LT(test::maxDifference(readImage(dir + "/out.exr"), gained(picture, 2.0)), 1e-5);
