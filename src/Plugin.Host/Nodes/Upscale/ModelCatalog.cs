@@ -35,11 +35,19 @@ public sealed record ModelFamily(string Name, string Kind, IReadOnlyList<Bundled
 /// </summary>
 public sealed class ModelCatalog
 {
-    private ModelCatalog(IReadOnlyList<ModelFamily> families, int defaultFamily)
+    private ModelCatalog(IReadOnlyList<ModelFamily> families, int defaultFamily, string? problem = null)
     {
         Families = families;
         DefaultFamily = defaultFamily;
+        Problem = problem;
     }
+
+    /// <summary>
+    /// Why the bundled models could not be listed (a damaged or unreadable models.json), or null.
+    /// The node then offers Classical and Custom only, and says so in the Model hint and the log,
+    /// instead of disappearing from the host.
+    /// </summary>
+    public string? Problem { get; }
 
     public IReadOnlyList<ModelFamily> Families { get; }
 
@@ -60,7 +68,8 @@ public sealed class ModelCatalog
 
     /// <summary>The Model choice's hint: what the choice is, then one sentence per family that has one.</summary>
     public string ChoiceHint => string.Join(" ", new[] { "The super-resolution model that predicts detail. Classical uses no model (Lanczos only)." }
-        .Concat(Families.Where(f => f.Hint is not null).Select(f => $"{f.Title ?? f.Name}: {f.Hint}")));
+        .Concat(Families.Where(f => f.Hint is not null).Select(f => $"{f.Title ?? f.Name}: {f.Hint}"))
+        .Concat(Problem is null ? [] : [Problem]));
 
     /// <summary>The default option index (the default family, else Classical).</summary>
     public int DefaultChoice => DefaultFamily >= 0 ? DefaultFamily + 1 : 0;
@@ -77,6 +86,21 @@ public sealed class ModelCatalog
     {
         string manifest = System.IO.Path.Combine(folder, "models.json");
         if (!File.Exists(manifest)) return Empty;
+        try
+        {
+            return Read(folder, manifest);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or KeyNotFoundException or InvalidOperationException)
+        {
+            string problem = $"The bundled models could not be read ({System.IO.Path.GetFileName(manifest)}: {e.Message}); " +
+                             "only Classical and Custom model file are offered. Reinstall Enhance to get them back.";
+            Console.Error.WriteLine($"[Enhance] Upscale: {problem}");
+            return new ModelCatalog([], -1, problem);
+        }
+    }
+
+    private static ModelCatalog Read(string folder, string manifest)
+    {
         using var doc = JsonDocument.Parse(File.ReadAllText(manifest));
         string defaultKind = doc.RootElement.TryGetProperty("default_kind", out var dk) ? dk.GetString() ?? "" : "";
         var families = new List<(string Name, string Kind, List<BundledModel> Variants, string? Title, string? Hint)>();
