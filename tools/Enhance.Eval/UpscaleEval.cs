@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Upscale;
+using Enhance.Plugin.Host.Nodes.Upscale;
 using Enhance.TestSupport;
 using static Enhance.TestSupport.UpscaleProtocol;
 
@@ -37,9 +38,12 @@ internal static class UpscaleEval
             }
         }
         if (pictures.Count == 0) pictures = DefaultPictures();
-        var manifest = Manifest(models);
-        if (families.Count == 0) families = [.. manifest.Where(m => m.Kind == "natural").Select(m => m.Family).Distinct()];
-        var leases = families.Select(f => ModelCache.Acquire(Path.Combine(models, VariantFile(manifest, f, scale)))).ToList();
+        var catalog = ModelCatalog.Load(models);
+        if (catalog.Problem is { } problem) throw new InvalidOperationException(problem);
+        if (families.Count == 0) families = [.. catalog.Families.Where(f => f.Kind == "natural").Select(f => f.Name)];
+        var leases = families.Select(name => ModelCache.Acquire(
+            (catalog.Families.FirstOrDefault(f => f.Name == name) ?? throw new ArgumentException($"No model family {name} in {models}."))
+            .VariantFor(scale).Path)).ToList();
         Console.WriteLine($"Upscale x{scale}: {pictures.Count} pictures, crops up to {crop}px at their own resolution; " +
                           "Y-PSNR (BT.601) gain over Lanczos-3 in dB, mean over area / bicubic / Lanczos / area+H.264 reductions");
         Console.WriteLine($"{"picture",-34} {"Lanczos dB",10} " + string.Join(" ", families.Select(f => $"{f,18}")));
@@ -85,26 +89,6 @@ internal static class UpscaleEval
         }
         foreach (var lease in leases) lease.Dispose();
         return 0;
-    }
-
-    private sealed record ManifestEntry(string Name, string Family, string File, int Scale, string Kind);
-
-    private static List<ManifestEntry> Manifest(string folder)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "models.json")));
-        return [.. doc.RootElement.GetProperty("models").EnumerateArray()
-            .Where(m => !m.TryGetProperty("precision", out var p) || p.GetString() != "fp16")
-            .Select(m => new ManifestEntry(m.GetProperty("name").GetString()!,
-                System.Text.RegularExpressions.Regex.Replace(m.GetProperty("name").GetString()!, @"-x\d+$", ""),
-                m.GetProperty("file").GetString()!, m.GetProperty("scale").GetInt32(), m.GetProperty("kind").GetString()!))];
-    }
-
-    /// <summary>The node's choice: the smallest variant at least as large as the scale.</summary>
-    private static string VariantFile(List<ManifestEntry> manifest, string family, int scale)
-    {
-        var variants = manifest.Where(m => m.Family == family).OrderBy(m => m.Scale).ToList();
-        if (variants.Count == 0) throw new ArgumentException($"No model family {family} in the manifest.");
-        return (variants.FirstOrDefault(v => v.Scale >= scale) ?? variants[^1]).File;
     }
 
     private static List<string> DefaultPictures()

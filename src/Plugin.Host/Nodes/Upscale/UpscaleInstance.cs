@@ -73,7 +73,7 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         if (scope.Gpu is { } gpu)
         {
             if (choice.Settings.UsesModel) GpuModelUpscaleNode.Render(gpu, scope.Window, scope.SourceDefinition, s.SourceScale, mode == UpscaleMode.Resize, choice.Settings);
-            else RenderClassicalOnDevice(gpu, scope, s, mode, choice.Settings);
+            else RenderClassicalOnDevice(gpu, scope, mode, choice.Settings);
             return;
         }
         using var result = scope.CreateResult();
@@ -107,7 +107,7 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         scope.WriteResult(result);
     }
 
-    private static void RenderClassicalOnDevice(GpuRenderScope gpu, RenderScope scope, UpscaleNodeSettings s, UpscaleMode mode, UpscaleSettings settings)
+    private static void RenderClassicalOnDevice(GpuRenderScope gpu, RenderScope scope, UpscaleMode mode, UpscaleSettings settings)
     {
         if (mode == UpscaleMode.Resize)
         {
