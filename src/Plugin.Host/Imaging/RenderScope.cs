@@ -36,8 +36,14 @@ public sealed class RenderScope : IDisposable
     /// <summary>Set when the host enabled CUDA or OpenCL for this render: the images are device memory.</summary>
     public GpuRenderScope? Gpu { get; }
 
+    /// <param name="inputRegionFor">
+    /// The source region the node will read for this render window, given a source definition.
+    /// When the host's source image does not cover it (a host that gives less than the RoI asked
+    /// for), the definition shrinks to the image the host gave, so the node clamps at its edges
+    /// instead of failing; a conforming host never sees the difference.
+    /// </param>
     public static RenderScope Open(ImageEffectHandle effect, RenderArguments args, string nodeName,
-        string sourceClipName = OfxNames.ImageEffectSimpleSourceClipName)
+        Func<PixelRect, PixelRect>? inputRegionFor = null, string sourceClipName = OfxNames.ImageEffectSimpleSourceClipName)
     {
         var sourceClip = effect.GetClip(sourceClipName);
         var outputClip = effect.GetClip(OfxNames.ImageEffectOutputClipName);
@@ -54,9 +60,13 @@ public sealed class RenderScope : IDisposable
                 if (source.ChannelCount != output.ChannelCount)
                     throw new OfxException(OfxStatus.ErrImageFormat, "component mismatch",
                         $"{nodeName}: the input is {source.ComponentsName} but the output is {output.ComponentsName}; the host must give both the same components.");
-                var definition = CanonicalCoordinates.ToPixels(sourceClip.GetRegionOfDefinition(args.Time), args.RenderScale);
+                var window = HostImageConverter.ToPixelRect(args.RenderWindow);
+                var definition = CanonicalCoordinates.ToPixels(sourceClip.GetRegionOfDefinition(args.Time), args.RenderScale, sourceClip.PixelAspectRatio);
+                var given = HostImageConverter.ToPixelRect(source.Bounds);
+                if (inputRegionFor is not null && !given.Contains(inputRegionFor(definition)))
+                    definition = definition.Intersect(given);
                 var gpu = GpuRenderScope.Open(args, output, source, nodeName);
-                return new RenderScope(nodeName, output, source, HostImageConverter.ToPixelRect(args.RenderWindow), definition, gpu);
+                return new RenderScope(nodeName, output, source, window, definition, gpu);
             }
             catch
             {

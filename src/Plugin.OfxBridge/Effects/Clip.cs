@@ -25,6 +25,20 @@ public readonly unsafe struct Clip
 
     public string Components => Properties.TryGetString(OfxNames.ImageEffectPropComponents) ?? OfxNames.ImageComponentNone;
 
+    /// <summary>
+    /// Width over height of one pixel of this clip (768/720 for PAL DV, 2 for anamorphic): the
+    /// host's canonical coordinates are pixels times this. A host that does not say, or says
+    /// nonsense, gets square pixels.
+    /// </summary>
+    public double PixelAspectRatio
+    {
+        get
+        {
+            double aspect = Properties.TryGetDouble(OfxNames.ImageEffectPropProjectPixelAspectRatio, 1.0);
+            return double.IsFinite(aspect) && aspect > 0 ? aspect : 1.0;
+        }
+    }
+
     public OfxRectD GetRegionOfDefinition(double time)
     {
         OfxRectD rod;

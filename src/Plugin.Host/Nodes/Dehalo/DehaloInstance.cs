@@ -20,11 +20,13 @@ public sealed class DehaloInstance(InstanceContext context) : ImageEffectInstanc
     public override IReadOnlyDictionary<string, OfxRectD>? GetRegionsOfInterest(RegionsOfInterestArguments args)
     {
         var s = Settings(args.Time, args.RenderScale);
-        var window = CanonicalCoordinates.ToPixels(args.RegionOfInterest, args.RenderScale);
+        var source = Effect.GetClip(OfxNames.ImageEffectSimpleSourceClipName);
+        var output = Effect.GetClip(OfxNames.ImageEffectOutputClipName);
+        var window = CanonicalCoordinates.ToPixels(args.RegionOfInterest, args.RenderScale, output.PixelAspectRatio);
         var needed = DehaloProcessor.RequiredInputRegion(window, s);
         return new Dictionary<string, OfxRectD>
         {
-            [OfxNames.ImageEffectSimpleSourceClipName] = CanonicalCoordinates.ToCanonical(needed, args.RenderScale),
+            [OfxNames.ImageEffectSimpleSourceClipName] = CanonicalCoordinates.ToCanonical(needed, args.RenderScale, source.PixelAspectRatio),
         };
     }
 
@@ -38,7 +40,9 @@ public sealed class DehaloInstance(InstanceContext context) : ImageEffectInstanc
     public override void Render(RenderArguments args)
     {
         var s = Settings(args.Time, args.RenderScale);
-        using var scope = RenderScope.Open(Effect, args, NodeName);
+        var window = HostImageConverter.ToPixelRect(args.RenderWindow);
+        using var scope = RenderScope.Open(Effect, args, NodeName,
+            inputRegionFor: definition => DehaloProcessor.RequiredInputRegion(window, s).Intersect(definition));
         if (scope.Gpu is { } gpu)
         {
             // On the host's device memory and queue: the source image covers what the RoI asked for.

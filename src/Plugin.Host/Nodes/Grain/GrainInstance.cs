@@ -72,7 +72,7 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
                 $"{NodeName}: Match original is on but the Original input is not connected; connect the plate before enhancement, or turn matching off.");
         long first = s.AnalysisFirstFrame, last = s.AnalysisLastFrame;
         if (last <= first) first = last = (long)Math.Floor(args.Time + 1e-6);
-        var rod = CanonicalCoordinates.ToPixels(original.GetRegionOfDefinition(first), args.RenderScale);
+        var rod = CanonicalCoordinates.ToPixels(original.GetRegionOfDefinition(first), args.RenderScale, original.PixelAspectRatio);
         var key = new GrainProfileKey(OriginalKey, first, last, s.Effect.Space, rod.Height);
         return _profiles.GetOrEstimate(key, k => Estimate(original, k, args.RenderScale, scope));
     }

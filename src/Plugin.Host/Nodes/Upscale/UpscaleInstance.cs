@@ -38,16 +38,21 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         var s = ReadSettings(args.Time);
         var mode = ModeOf(s);
         var source = Effect.GetClip(UpscalePlugin.SourceClip);
+        var output = Effect.GetClip(OfxNames.ImageEffectOutputClipName);
         var rs = args.RenderScale;
-        var window = CanonicalCoordinates.ToPixels(args.RegionOfInterest, rs);
-        var sourceDefinition = CanonicalCoordinates.ToPixels(source.GetRegionOfDefinition(args.Time), rs);
+        var window = CanonicalCoordinates.ToPixels(args.RegionOfInterest, rs, output.PixelAspectRatio);
+        var sourceDefinition = CanonicalCoordinates.ToPixels(source.GetRegionOfDefinition(args.Time), rs, source.PixelAspectRatio);
         // The model's tiles may read beyond the classical kernel, so ask with the same model as Render.
         using var choice = ChooseModel(s, mode, IsFastPath(rs, draft: false));
-        var needed = mode == UpscaleMode.Resize
-            ? UpscaleGeometry.ResizeInputRegion(window, choice.Settings, sourceDefinition)
-            : UpscaleGeometry.InPlaceRegions(window, choice.Settings, sourceDefinition).Input.Union(window); // in place, the frame itself is the base
-        return new Dictionary<string, OfxRectD> { [UpscalePlugin.SourceClip] = CanonicalCoordinates.ToCanonical(needed, rs) };
+        var needed = InputRegion(window, mode, choice.Settings, sourceDefinition);
+        return new Dictionary<string, OfxRectD> { [UpscalePlugin.SourceClip] = CanonicalCoordinates.ToCanonical(needed, rs, source.PixelAspectRatio) };
     }
+
+    /// <summary>The source pixels a render window needs (in place, the frame itself is the base).</summary>
+    private static PixelRect InputRegion(PixelRect window, UpscaleMode mode, UpscaleSettings settings, PixelRect sourceDefinition) =>
+        mode == UpscaleMode.Resize
+            ? UpscaleGeometry.ResizeInputRegion(window, settings, sourceDefinition)
+            : UpscaleGeometry.InPlaceRegions(window, settings, sourceDefinition).Input.Union(window);
 
     public override void Render(RenderArguments args)
     {
@@ -69,7 +74,9 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         var s = ReadSettings(args.Time);
         var mode = ModeOf(s);
         using var choice = ChooseModel(s, mode, IsFastPath(args.RenderScale, args.IsDraft));
-        using var scope = RenderScope.Open(Effect, args, NodeName);
+        var window = HostImageConverter.ToPixelRect(args.RenderWindow);
+        using var scope = RenderScope.Open(Effect, args, NodeName,
+            inputRegionFor: definition => InputRegion(window, mode, choice.Settings, definition));
         if (scope.Gpu is { } gpu)
         {
             if (choice.Settings.UsesModel) GpuModelUpscaleNode.Render(gpu, scope.Window, scope.SourceDefinition, s.SourceScale, mode == UpscaleMode.Resize, choice.Settings);
