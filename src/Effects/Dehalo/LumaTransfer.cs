@@ -70,7 +70,7 @@ internal static class LumaTransfer
             if (channels == 4)
             {
                 float a = Unsafe.Add(ref p, 3);
-                y *= a > Premultiplication.TransparentAlpha ? 1f / a : 0f;
+                y *= Premultiplication.StraightFactor(a);
             }
             dst[i] = y;
         }
@@ -112,7 +112,7 @@ internal static class LumaTransfer
         if (channels == 4)
         {
             float a = row[o + 3];
-            y *= a > Premultiplication.TransparentAlpha ? 1f / a : 0f;
+            y *= Premultiplication.StraightFactor(a);
         }
         return y;
     }

@@ -103,7 +103,7 @@ public static class CpuPrimitives
         }
     }
 
-    /// <summary>One sample on its way to a model: straight colour as the Upscale effect computes it (UpscaleRenderer.StraightRgb), then its transfer.</summary>
+    /// <summary>One sample on its way to a model: straight colour as the Upscale effect computes it (TiledInference.Gather), then its transfer.</summary>
     private static float Encode(ReadOnlySpan<float> pixel, int channel, PlanarEncoding encoding)
     {
         float v = pixel[channel];
@@ -111,7 +111,7 @@ public static class CpuPrimitives
         if (pixel.Length == 4)
         {
             float alpha = pixel[3];
-            v *= alpha > Premultiplication.TransparentAlpha ? 1f / alpha : 0f;
+            v *= Premultiplication.StraightFactor(alpha);
         }
         var transfer = encoding == PlanarEncoding.ModelSceneLinear ? Upscale.InputTransfer.SceneLinear : Upscale.InputTransfer.Display;
         return Upscale.TransferFunctions.ToModel(v, transfer);

@@ -54,7 +54,7 @@ public interface IGpuPrimitives
     void ClampAlpha(DeviceImage image);
 
     /// <summary>
-    /// Straight RGB for the Upscale model (<c>UpscaleRenderer.StraightRgb</c>): into a 3-channel
+    /// Straight RGB for the Upscale model (<c>TiledInference.Gather</c>, <c>UpscaleRenderer.ClippedStraightRgb</c>): into a 3-channel
     /// destination whose bounds (inside the 3- or 4-channel source) are the region, each value
     /// unpremultiplied by the source's alpha, then <paramref name="encoding"/>: ModelDisplay = clipped
     /// to 0–1 (also the clipped reference the model's result is compared with), ModelSceneLinear =

@@ -40,7 +40,7 @@ internal static class GrainCombine
             float r = input[i], g = input[i + 1], b = input[i + 2];
             float alpha = channels == 4 ? input[i + 3] : 1f;
             if (channels == 4) output[i + 3] = alpha;
-            float inverse = alpha > Premultiplication.TransparentAlpha ? 1f / alpha : 0f;
+            float inverse = Premultiplication.StraightFactor(alpha);
             float sr = r * inverse, sg = g * inverse, sb = b * inverse;
             float lr = sr, lg = sg, lb = sb;
             if (log) { lr = GrainWorkingSpace.ToLog(sr); lg = GrainWorkingSpace.ToLog(sg); lb = GrainWorkingSpace.ToLog(sb); }

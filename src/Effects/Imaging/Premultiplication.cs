@@ -13,6 +13,9 @@ public static class Premultiplication
     /// <summary>Alpha below this is treated as fully transparent when dividing.</summary>
     public const float TransparentAlpha = 1e-6f;
 
+    /// <summary>What premultiplied colour is multiplied by to become straight: 1/alpha, or 0 where the pixel is transparent.</summary>
+    public static float StraightFactor(float alpha) => alpha > TransparentAlpha ? 1f / alpha : 0f;
+
     public static void Premultiply(Span<float> rgba)
     {
         for (int i = 0; i + 3 < rgba.Length; i += 4)
@@ -27,7 +30,7 @@ public static class Premultiplication
         for (int i = 0; i + 3 < rgba.Length; i += 4)
         {
             float a = rgba[i + 3];
-            float inv = a > TransparentAlpha ? 1f / a : 0f;
+            float inv = StraightFactor(a);
             rgba[i] *= inv; rgba[i + 1] *= inv; rgba[i + 2] *= inv;
         }
     }

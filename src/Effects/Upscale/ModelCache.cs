@@ -62,6 +62,7 @@ public static class ModelCache
             foreach (var e in retired) e.Retired = true;
         }
         foreach (var e in retired) e.DisposeIfUnused();
+        CellResultCache.Shared.Clear(); // results of retired models can never be asked for again
     }
 
     /// <summary>How many models are cached now (for tests and diagnostics).</summary>

@@ -103,6 +103,11 @@ public sealed class SuperResolutionModel : IDisposable
     public void Run(ReadOnlySpan<float> input, int height, int width, Span<float> output) =>
         Run(input, height, width, output, _outputName);
 
+    private long _runs;
+
+    /// <summary>How many times the network has run (a figure for tests and benches: tiles must not multiply it).</summary>
+    public long RunCount => Interlocked.Read(ref _runs);
+
     /// <summary>
     /// The output imported models keep for the network's own result, before the level lock
     /// (tools/models/level_lock.py): the lock cancels the smooth far field of an impulse, so the
@@ -121,6 +126,7 @@ public sealed class SuperResolutionModel : IDisposable
         if (input.Length < inCount || output.Length < outCount)
             throw new ArgumentException("Tile buffers are smaller than the tile.");
         long[] shape = [1, 3, height, width];
+        Interlocked.Increment(ref _runs);
         if (IsFloat16) RunHalf(input[..inCount], shape, output[..outCount], height * Scale, width * Scale, outputName);
         else RunSingle(input[..inCount], shape, output[..outCount], height * Scale, width * Scale, outputName);
         CheckOutputValues(output[..outCount]);
@@ -340,7 +346,8 @@ public sealed class SuperResolutionModel : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            _session.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _session.Dispose();
+        CellResultCache.Shared.Forget(this);
     }
 }

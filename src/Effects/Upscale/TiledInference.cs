@@ -20,25 +20,36 @@ internal static class TiledInference
     private const int TypicalFeatureChannels = 64;
 
     /// <summary>
-    /// The widest square core whose run fits <paramref name="budgetMiB"/>: an estimate counting the
-    /// input and output tensors (ours and ONNX Runtime's copies) and a few feature maps at input
-    /// resolution plus one at output resolution. Multiple of 8 (many models prefer it).
+    /// The widest square core whose run fits half of <paramref name="budgetMiB"/> (the other half
+    /// keeps cell results for a tiled frame's other tiles, <see cref="CellResultCache"/>): an
+    /// estimate counting the input and output tensors (ours and ONNX Runtime's copies) and a few
+    /// feature maps at input resolution plus one at output resolution. Multiple of 8 (many models prefer it).
     /// </summary>
     public static int CoreSide(int budgetMiB, int scale, int overlap)
     {
         if (budgetMiB <= 0) throw new ArgumentOutOfRangeException(nameof(budgetMiB), budgetMiB, "The memory budget must be positive.");
-        long bytesPerInputPixel = 4L * (3 * (3 + 3 * scale * scale) + TypicalFeatureChannels * (3 + scale * scale));
-        long pixels = budgetMiB * 1024L * 1024L / bytesPerInputPixel;
+        long pixels = BudgetBytes(budgetMiB) / 2 / BytesPerInputPixel(scale);
         int side = (int)Math.Sqrt(pixels) - 2 * overlap;
         return Math.Max(MinimumCoreSide, side / 8 * 8);
     }
 
+    /// <summary>The working memory of one run, per input pixel of its cell (see <see cref="CoreSide"/>).</summary>
+    private static long BytesPerInputPixel(int scale) => 4L * (3 * (3 + 3 * scale * scale) + TypicalFeatureChannels * (3 + scale * scale));
+
+    internal static long BudgetBytes(int budgetMiB) => budgetMiB * 1024L * 1024L;
+
     /// <summary>
     /// Fills <paramref name="output"/> (3 channels, model canvas) with the blended model results.
-    /// <paramref name="modelInput"/> holds what the model is shown (3 channels, source canvas) over
-    /// at least <see cref="TileLayout.SourceRegion"/> of <paramref name="cells"/>.
+    /// <paramref name="source"/> is the clip as the host gave it (premultiplied, 3 or 4 channels, source
+    /// canvas) over at least <see cref="TileLayout.SourceRegion"/> of <paramref name="cells"/>; each
+    /// cell is shown to the model through <paramref name="transfer"/> (see <see cref="Gather"/>).
     /// </summary>
-    public static void Run(SuperResolutionModel model, TileLayout layout, List<TileCell> cells, FloatImage modelInput, FloatImage output)
+    /// <param name="budgetMiB">
+    /// The process-wide bound on the model's working memory (<see cref="ModelMemoryBudget"/>); the
+    /// cells' results that other windows will need are kept within it (<see cref="CellResultCache"/>).
+    /// </param>
+    public static void Run(SuperResolutionModel model, TileLayout layout, List<TileCell> cells, FloatImage source, InputTransfer transfer,
+                           FloatImage output, int budgetMiB)
     {
         var region = output.Bounds;
         int area = (int)region.Area;
@@ -49,7 +60,7 @@ internal static class TiledInference
             Array.Clear(sums, 0, 3 * area);
             Array.Clear(weights, 0, area);
             foreach (var cell in cells)
-                RunCell(model, layout, cell, modelInput, region, sums, weights);
+                RunCell(model, layout, cell, source, transfer, region, sums, weights, BudgetBytes(budgetMiB));
             Normalise(sums, weights, output);
         }
         finally
@@ -59,8 +70,8 @@ internal static class TiledInference
         }
     }
 
-    private static void RunCell(SuperResolutionModel model, TileLayout layout, TileCell cell, FloatImage modelInput,
-                                PixelRect region, float[] sums, float[] weights)
+    private static void RunCell(SuperResolutionModel model, TileLayout layout, TileCell cell, FloatImage source, InputTransfer transfer,
+                                PixelRect region, float[] sums, float[] weights, long budgetBytes)
     {
         var input = cell.Input;
         int k = layout.Scale, inW = input.Width, inH = input.Height, outW = inW * k, outH = inH * k;
@@ -69,9 +80,16 @@ internal static class TiledInference
         float[] columnWeights = ArrayPool<float>.Shared.Rent(outW);
         try
         {
-            Gather(modelInput, layout.Definition, input, planes);
-            model.Run(planes, inH, inW, result);
-            AccumulateCell(layout, cell, result, region, sums, weights, columnWeights);
+            Gather(source, transfer, layout.Definition, input, planes);
+            // Other windows (tiles) need this cell when it reaches beyond the part of the frame this one covers.
+            bool othersNeedIt = !region.Contains(layout.Enlarged(input).Intersect(layout.ModelDefinition));
+            var cellResult = CellResultCache.Shared.Run(model, planes.AsSpan(0, 3 * inW * inH), inH, inW, result,
+                othersNeedIt, budgetBytes, () =>
+                {
+                    using var reservation = ModelMemoryBudget.Reserve(BytesPerInputPixel(k) * inW * inH, budgetBytes);
+                    model.Run(planes, inH, inW, result);
+                });
+            AccumulateCell(layout, cell, cellResult, region, sums, weights, columnWeights);
         }
         finally
         {
@@ -113,20 +131,26 @@ internal static class TiledInference
     /// <summary>The part of <paramref name="region"/> (model canvas) a cell's result covers.</summary>
     internal static PixelRect CellReach(TileLayout layout, TileCell cell, PixelRect region) => layout.Enlarged(cell.Input).Intersect(region);
 
-    /// <summary>Copies the cell's input, edge-extended beyond the definition, into R, G, B planes.</summary>
-    internal static void Gather(FloatImage modelInput, PixelRect definition, PixelRect input, float[] planes)
+    /// <summary>
+    /// Copies what the model is shown of one cell into R, G, B planes: the source's colour made
+    /// straight (un-premultiplied), clipped to 0–1 and encoded for the model
+    /// (<see cref="TransferFunctions.ToModel"/>), edge-extended beyond the definition. Done per cell
+    /// rather than per window so a tile whose cells were already run converts only what it hashes.
+    /// </summary>
+    internal static void Gather(FloatImage source, InputTransfer transfer, PixelRect definition, PixelRect input, float[] planes)
     {
-        int plane = input.Width * input.Height;
+        int plane = input.Width * input.Height, channels = source.Channels;
         for (int y = input.Y1; y < input.Y2; y++)
         {
-            var row = modelInput.Row(Math.Clamp(y, definition.Y1, definition.Y2 - 1));
-            int x1 = modelInput.Bounds.X1, at = (y - input.Y1) * input.Width;
+            var row = source.Row(Math.Clamp(y, definition.Y1, definition.Y2 - 1));
+            int x1 = source.Bounds.X1, at = (y - input.Y1) * input.Width;
             for (int x = input.X1; x < input.X2; x++, at++)
             {
-                int p = (Math.Clamp(x, definition.X1, definition.X2 - 1) - x1) * 3;
-                planes[at] = row[p];
-                planes[plane + at] = row[p + 1];
-                planes[2 * plane + at] = row[p + 2];
+                int p = (Math.Clamp(x, definition.X1, definition.X2 - 1) - x1) * channels;
+                float inverseAlpha = channels == 4 ? Premultiplication.StraightFactor(row[p + 3]) : 1f;
+                planes[at] = TransferFunctions.ToModel(row[p] * inverseAlpha, transfer);
+                planes[plane + at] = TransferFunctions.ToModel(row[p + 1] * inverseAlpha, transfer);
+                planes[2 * plane + at] = TransferFunctions.ToModel(row[p + 2] * inverseAlpha, transfer);
             }
         }
     }

@@ -57,10 +57,9 @@ public static class UpscaleRenderer
             throw new ArgumentException($"The source covers {source.Bounds} but the model needs {plan.SourceRegion}.", nameof(source));
 
         using var modelAtOutput = new FloatImage(window, 3);
-        using (var modelInput = StraightRgb(source, plan.SourceRegion, s.Transfer, forModel: true))
         using (var modelOutput = new FloatImage(plan.ModelRegion, 3))
         {
-            TiledInference.Run(s.Model!, plan.Layout, plan.Cells, modelInput, modelOutput);
+            TiledInference.Run(s.Model!, plan.Layout, plan.Cells, source, s.Transfer, modelOutput, s.MemoryBudgetMiB);
             if (s.Transfer != InputTransfer.Display) FromModel(modelOutput, s.Transfer);
             int k = plan.Layout.Scale;
             LanczosResampler.Resample(modelOutput, plan.Layout.ModelDefinition, modelAtOutput, s.ScaleX / k, s.ScaleY / k);
@@ -68,18 +67,18 @@ public static class UpscaleRenderer
 
         using var reference = new FloatImage(window, 3);
         var referenceRegion = LanczosResampler.RequiredSourceRegion(window, s.ScaleX, s.ScaleY, sourceDefinition);
-        using (var clipped = StraightRgb(source, referenceRegion, s.Transfer, forModel: false))
+        using (var clipped = ClippedStraightRgb(source, referenceRegion))
             LanczosResampler.Resample(clipped, sourceDefinition, reference, s.ScaleX, s.ScaleY);
 
         DetailBlend.Apply(destination, modelAtOutput, reference, s.Strength, s.DetailLimit);
     }
 
     /// <summary>
-    /// Straight RGB over <paramref name="region"/>, clipped to 0–1: encoded for the model
-    /// (<paramref name="forModel"/>) or left in the clip's encoding (the reference the model's
-    /// result is compared with).
+    /// Straight RGB over <paramref name="region"/>, clipped to 0–1 and left in the clip's encoding:
+    /// the reference the model's result is compared with (what the model was shown, before its
+    /// transfer; see <see cref="TiledInference.Gather"/>).
     /// </summary>
-    internal static FloatImage StraightRgb(FloatImage source, PixelRect region, InputTransfer transfer, bool forModel)
+    internal static FloatImage ClippedStraightRgb(FloatImage source, PixelRect region)
     {
         var result = new FloatImage(region, 3);
         int channels = source.Channels;
@@ -89,17 +88,9 @@ public static class UpscaleRenderer
             var to = result.Row(y);
             for (int x = 0; x < region.Width; x++)
             {
-                float inverseAlpha = 1f;
-                if (channels == 4)
-                {
-                    float alpha = from[x * 4 + 3];
-                    inverseAlpha = alpha > Premultiplication.TransparentAlpha ? 1f / alpha : 0f;
-                }
+                float inverseAlpha = channels == 4 ? Premultiplication.StraightFactor(from[x * 4 + 3]) : 1f;
                 for (int c = 0; c < 3; c++)
-                {
-                    float straight = from[x * channels + c] * inverseAlpha;
-                    to[x * 3 + c] = forModel ? TransferFunctions.ToModel(straight, transfer) : TransferFunctions.Clipped(straight);
-                }
+                    to[x * 3 + c] = TransferFunctions.Clipped(from[x * channels + c] * inverseAlpha);
             }
         });
         return result;

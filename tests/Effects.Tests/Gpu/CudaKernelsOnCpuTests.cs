@@ -118,7 +118,7 @@ public sealed class CudaKernelsOnCpuTests : IDisposable
     {
         using var source = PhotoCrops.WithAlphaRamp(PhotoCrops.Load("coffee", -4, 2, 64, 40));
         var region = new PixelRect(0, 5, 55, 40);
-        using var expected = UpscaleRenderer.StraightRgb(source, region, InputTransfer.SceneLinear, forModel: true);
+        using var expected = GpuModelPrimitivesTests.ModelInput(source, region, InputTransfer.SceneLinear);
         var dst = Buffer(new float[region.Area * 3]);
         Run(nameof(CudaModelKernels.StraightRgb), region.Width, region.Height,
             Buffer(source.Pixels.ToArray()), source.Bounds.X1, source.Bounds.Y1, source.Stride, 4,
@@ -137,7 +137,7 @@ public sealed class CudaKernelsOnCpuTests : IDisposable
         using var modelInput = PhotoCrops.Load("astronaut", d.X1, d.Y1, d.Width, d.Height, 3);
         var input = layout.CellsFor(layout.ModelDefinition)[^1].Input;
         var expected = new float[3 * input.Area];
-        TiledInference.Gather(modelInput, d, input, expected);
+        TiledInference.Gather(modelInput, InputTransfer.Display, d, input, expected);
         object[] args = [Buffer(modelInput.Pixels.ToArray()), d.X1, d.Y1, modelInput.Stride, d.X1, d.Y1, d.X2, d.Y2,
                          input.X1, input.Y1, input.Width, input.Height];
         float[] actual;

@@ -37,7 +37,7 @@ public sealed class GpuModelPrimitivesTests
         if (session is null) return;
         using var source = Hdr(channels == 4 ? PhotoCrops.WithAlphaRamp(PhotoCrops.Load("coffee", -6, 4, 90, 64)) : PhotoCrops.Load("coffee", -6, 4, 90, 64, 3));
         var region = new PixelRect(0, 10, 70, 60);
-        using var expected = UpscaleRenderer.StraightRgb(source, region, transfer, forModel);
+        using var expected = forModel ? ModelInput(source, region, transfer) : UpscaleRenderer.ClippedStraightRgb(source, region);
 
         var output = session.Allocate(region, 3);
         var encoding = !forModel ? PlanarEncoding.ModelDisplay : transfer == InputTransfer.SceneLinear ? PlanarEncoding.ModelSceneLinear : PlanarEncoding.ModelDisplay;
@@ -45,6 +45,23 @@ public sealed class GpuModelPrimitivesTests
         using var actual = session.Download(output);
 
         Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+    }
+
+    /// <summary>What the CPU renderer shows the model over <paramref name="region"/> (its cell gather), as an RGB image.</summary>
+    internal static FloatImage ModelInput(FloatImage source, PixelRect region, InputTransfer transfer)
+    {
+        var planes = new float[3 * region.Area];
+        TiledInference.Gather(source, transfer, source.Bounds, region, planes);
+        var image = new FloatImage(region, 3);
+        int plane = (int)region.Area;
+        for (int y = 0; y < region.Height; y++)
+        {
+            var row = image.Row(region.Y1 + y);
+            for (int x = 0; x < region.Width; x++)
+                for (int c = 0; c < 3; c++)
+                    row[x * 3 + c] = planes[c * plane + y * region.Width + x];
+        }
+        return image;
     }
 
     public static TheoryData<string, PlanarElement> ElementCases => new()
@@ -71,7 +88,7 @@ public sealed class GpuModelPrimitivesTests
             var input = cell.Input;
             Assert.False(layout.Definition.Contains(input));
             var planes = new float[3 * input.Area];
-            TiledInference.Gather(modelInput, layout.Definition, input, planes);
+            TiledInference.Gather(modelInput, InputTransfer.Display, layout.Definition, input, planes);
             var tensor = session.Buffer(CpuPrimitives.PlanarByteSize(input, element));
             session.Primitives.GatherCell(gpuInput, layout.Definition, input, tensor.Handle, element);
             var actual = Floats(session.ReadBytes(tensor, tensor.Bytes), element);

@@ -117,7 +117,7 @@ public class UpscaleRendererTests
         double Difference(TileLayout layout)
         {
             using var result = new FloatImage(layout.ModelDefinition, 3);
-            TiledInference.Run(lease.Model, layout, layout.CellsFor(layout.ModelDefinition), photo, result);
+            TiledInference.Run(lease.Model, layout, layout.CellsFor(layout.ModelDefinition), photo, InputTransfer.Display, result, budgetMiB: 1024);
             return QualityMetrics.MaxAbsoluteDifference(result, expected);
         }
 
