@@ -14,20 +14,26 @@
 
 #define OUT_OF_FILE_HANDLES "the host has run out of file handles; raise its limit (ulimit -n) and restart it"
 
-/* Which files get their SHA-256 checked at every start, beyond the size check that every file
- * gets. Hashing all ~113 MB costs more CPU time than the boot itself (README, "Bundle check"), so
- * the hash covers the files whose same-size damage kills the process rather than failing with an
- * error: native libraries (mapped and executed), System.Private.CoreLib.dll (the runtime aborts
- * on a bad one) and the JSON files hostfxr parses. Other assemblies are verified by the runtime
- * when it loads them (BadImageFormatException, a managed error the plug-in reports). */
-static int hash_checked_at_boot(const char *relative_path) {
+/* The files whose SHA-256 is checked at every start, beyond the size check every file gets: the
+ * ones the runtime maps at every boot and that kill the process when damaged at the same size
+ * (native code executes garbage; a bad System.Private.CoreLib.dll makes the runtime abort), and the
+ * JSON files hostfxr parses. Hashing all ~113 MB would cost about half of the boot's CPU time with
+ * the SHA extensions and twice the boot without them (README, "Bundle check"); truncation, the
+ * usual damage, is caught everywhere by the size. ENHANCE_BUNDLE_CHECK=full hashes every file. */
+static const char *const hashed_at_boot[] = {
+    "libhostfxr.so", "libhostpolicy.so", "libcoreclr.so", "libclrjit.so", "libSystem.Native.so",
+    "System.Private.CoreLib.dll",
+};
+
+static int hash_checked_at_boot(const char *relative_path, int full_check) {
+  if (full_check) return 1;
   const char *name = strrchr(relative_path, '/');
   name = name != NULL ? name + 1 : relative_path;
   size_t length = strlen(name);
-  if (strstr(name, ".so") != NULL && (length < 3 || strcmp(name + length - 3, ".so") == 0 || strstr(name, ".so.") != NULL))
-    return 1;
   if (length >= 5 && strcmp(name + length - 5, ".json") == 0) return 1;
-  return strcmp(name, "System.Private.CoreLib.dll") == 0;
+  for (size_t i = 0; i < sizeof hashed_at_boot / sizeof hashed_at_boot[0]; ++i)
+    if (strcmp(name, hashed_at_boot[i]) == 0) return 1;
+  return 0;
 }
 
 /* Records the sentence for a file that could not be opened or read, by errno. */
@@ -67,7 +73,7 @@ static int hash_file(int fd, unsigned char *buffer, size_t buffer_size, char hex
 
 /* Checks one listed file; returns 0, or -1 with the sentence recorded. */
 static int check_file(const EnhanceBundlePaths *paths, const char *relative_path, unsigned long long expected_size,
-                      const char *expected_hash, unsigned char *buffer, size_t buffer_size) {
+                      const char *expected_hash, int full_check, unsigned char *buffer, size_t buffer_size) {
   char path[PATH_MAX];
   int n = snprintf(path, sizeof path, "%s/%s", paths->arch_dir, relative_path);
   if (n < 0 || (size_t)n >= sizeof path) {
@@ -96,7 +102,7 @@ static int check_file(const EnhanceBundlePaths *paths, const char *relative_path
   } else if ((unsigned long long)size > expected_size) {
     enhance_boot_failure_set("Enhance's bundle is damaged: %s has the wrong size (%llu bytes, %llu expected). "
                              "Reinstall %s.", path, (unsigned long long)size, expected_size, paths->bundle_name);
-  } else if (hash_checked_at_boot(relative_path)) {
+  } else if (hash_checked_at_boot(relative_path, full_check)) {
     char actual_hash[65];
     int error = hash_file(fd, buffer, buffer_size, actual_hash);
     if (error != 0)
@@ -154,6 +160,8 @@ int enhance_bundle_check(const EnhanceBundlePaths *paths) {
   unsigned char *buffer = malloc(buffer_size); /* not on the stack: hosts call us on small-stack threads */
   char line[PATH_MAX + 128];
   int result = 0, listed = 0, line_number = 1;
+  const char *mode = getenv(ENHANCE_BUNDLE_CHECK_ENV);
+  int full_check = mode != NULL && strcmp(mode, "full") == 0;
   if (buffer == NULL) {
     enhance_boot_failure_set("Enhance could not start: out of memory while checking %s.", paths->bundle_name);
     result = -1;
@@ -177,7 +185,7 @@ int enhance_bundle_check(const EnhanceBundlePaths *paths) {
     /* The developer's runtime (ENHANCE_DOTNET_ROOT) replaces the bundle's: its files are not ours
      * to check. */
     if (paths->dotnet_root_from_env && strncmp(relative_path, "dotnet/", 7) == 0) continue;
-    result = check_file(paths, relative_path, size, hash, buffer, buffer_size);
+    result = check_file(paths, relative_path, size, hash, full_check, buffer, buffer_size);
   }
   if (result == 0 && ferror(manifest)) {
     fail_for_errno(paths, paths->manifest, "reading", errno);

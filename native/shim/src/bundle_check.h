@@ -13,8 +13,10 @@
  *   # Enhance runtime manifest 1: <sha256> <size in bytes> <path relative to this folder>
  *   <64 lower-case hex digits> <size> <path>
  *
- * Every listed file must exist, be a regular file and have its size; the files whose damage kills
- * the process (see hash_checked_at_boot in bundle_check.c) must also have their SHA-256.
+ * Every listed file must exist, be a regular file and have its size; the files the runtime maps at
+ * every boot (hashed_at_boot in bundle_check.c) and the JSON files must also have their SHA-256.
+ * ENHANCE_BUNDLE_CHECK=full checks the SHA-256 of every listed file (slower; for diagnosing a
+ * bundle that crashes later, e.g. at the first model render).
  */
 #ifndef ENHANCE_SHIM_BUNDLE_CHECK_H
 #define ENHANCE_SHIM_BUNDLE_CHECK_H
@@ -22,6 +24,7 @@
 #include "bundle_paths.h"
 
 #define ENHANCE_MANIFEST_HEADER "# Enhance runtime manifest 1:"
+#define ENHANCE_BUNDLE_CHECK_ENV "ENHANCE_BUNDLE_CHECK"
 
 /* Returns 0 when the bundle matches its manifest. Otherwise records the sentence (what is damaged,
  * what to do) with enhance_boot_failure_set and returns -1. With ENHANCE_DOTNET_ROOT set the
