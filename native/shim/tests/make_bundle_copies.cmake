@@ -7,7 +7,7 @@
 # and the tests reach the runtime's own failure paths (as with a build that shipped the damage).
 # Damaged copies that keep the build's manifest, for the shim's check (bundle_check.c):
 #   DEST/truncated-hostfxr, truncated-coreclr, truncated-onnxruntime: that library cut to 4096 bytes;
-#   DEST/corrupt-corelib:      System.Private.CoreLib.dll of the right size with 16 bytes overwritten;
+#   DEST/corrupt-corelib, corrupt-onnxruntime: that file of the right size with 16 bytes overwritten;
 #   DEST/missing-hostpolicy:   libhostpolicy.so deleted;
 #   DEST/no-manifest:          intact but without runtime.manifest.
 # The shim is copied (not linked: it finds its bundle through its own real path); the large
@@ -128,17 +128,23 @@ copy_with_real_file(truncated-onnxruntime managed/libonnxruntime.so _file)
 truncate_to(${_file} 4096)
 
 # Same size, different bytes: what a bad sector or a botched copy leaves; only the hash sees it.
+function(corrupt_in_place file original)
+  file(SIZE ${file} _size)
+  math(EXPR _middle "${_size} / 2")
+  execute_process(COMMAND sh -c "printf 'ENHANCE-DAMAGED!' | dd of='${file}' bs=1 seek=${_middle} conv=notrunc 2>/dev/null"
+    RESULT_VARIABLE _rc)
+  file(SIZE ${file} _after)
+  file(SHA256 ${file} _damaged_hash)
+  file(SHA256 ${original} _intact_hash)
+  if(NOT _rc EQUAL 0 OR NOT _after EQUAL _size OR _damaged_hash STREQUAL _intact_hash)
+    message(FATAL_ERROR "could not corrupt ${file} in place")
+  endif()
+endfunction()
 copy_with_real_file(corrupt-corelib ${_netcore}/System.Private.CoreLib.dll _file)
-file(SIZE ${_file} _size)
-math(EXPR _middle "${_size} / 2")
-execute_process(COMMAND sh -c "printf 'ENHANCE-DAMAGED!' | dd of='${_file}' bs=1 seek=${_middle} conv=notrunc 2>/dev/null"
-  RESULT_VARIABLE _rc)
-file(SIZE ${_file} _after)
-file(SHA256 ${_file} _damaged_hash)
-file(SHA256 ${_src}/${_netcore}/System.Private.CoreLib.dll _intact_hash)
-if(NOT _rc EQUAL 0 OR NOT _after EQUAL _size OR _damaged_hash STREQUAL _intact_hash)
-  message(FATAL_ERROR "could not corrupt ${_file} in place")
-endif()
+corrupt_in_place(${_file} ${_src}/${_netcore}/System.Private.CoreLib.dll)
+# Hashed only by ENHANCE_BUNDLE_CHECK=full (it is not mapped at boot).
+copy_with_real_file(corrupt-onnxruntime managed/libonnxruntime.so _file)
+corrupt_in_place(${_file} ${_src}/managed/libonnxruntime.so)
 
 copy_with_real_file(missing-hostpolicy ${_netcore}/libhostpolicy.so _file)
 file(REMOVE ${_file})
