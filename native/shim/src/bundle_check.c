@@ -2,6 +2,7 @@
 #include "bundle_check.h"
 
 #include "boot_failure.h"
+#include "file_handles.h"
 #include "sha256.h"
 
 #include <errno.h>
@@ -11,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#define OUT_OF_FILE_HANDLES "the host has run out of file handles; raise its limit (ulimit -n) and restart it"
 
 /* The files whose SHA-256 is checked at every start, beyond the size check every file gets: the
  * ones the runtime maps at every boot and that kill the process when damaged at the same size
@@ -39,7 +38,7 @@ static int hash_checked_at_boot(const char *relative_path, int full_check) {
 /* Records the sentence for a file that could not be opened or read, by errno. */
 static void fail_for_errno(const EnhanceBundlePaths *paths, const char *path, const char *doing, int error) {
   if (error == EMFILE || error == ENFILE)
-    enhance_boot_failure_set("Enhance could not start: %s (while %s %s).", OUT_OF_FILE_HANDLES, doing, path);
+    enhance_boot_failure_set("Enhance could not start: " ENHANCE_OUT_OF_FILE_HANDLES " (while %s %s).", doing, path);
   else if (error == ENOENT || error == ENOTDIR)
     enhance_boot_failure_set("Enhance's bundle is damaged: %s is missing. Reinstall %s.", path, paths->bundle_name);
   else if (error == EACCES || error == EPERM)

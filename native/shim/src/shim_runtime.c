@@ -8,6 +8,7 @@
 #include "bundle_check.h"
 #include "bundle_paths.h"
 #include "dotnet_boot.h"
+#include "file_handles.h"
 #include "variadic_wrappers.h"
 
 #include <dlfcn.h>
@@ -49,6 +50,12 @@ static void boot_runtime(void) {
   enhance_trace_begin();
   if (enhance_bundle_paths_locate(&bundle_paths, error, sizeof error) != 0) {
     enhance_boot_failure_set("%s", error);
+    enhance_boot_failure_print(NULL);
+    return;
+  }
+  /* Too few descriptors make the runtime fail with misleading errors, or abort the host from
+   * managed code: better to say so and not start. */
+  if (enhance_check_file_handles_for_boot() != 0) {
     enhance_boot_failure_print(NULL);
     return;
   }
