@@ -1,8 +1,8 @@
 /*
  * file_handles.h — whether the host process has the file descriptors .NET needs to start.
  *
- * The runtime keeps ~60 descriptors open once it has booted and the plug-in has described its
- * nodes (libraries, assemblies it keeps open, event pipes). Under a low `ulimit -n` it fails in ways that name the
+ * The runtime needs ~60 descriptors to boot and describe the nodes (libraries, the assemblies it
+ * keeps open, event pipes). Under a low `ulimit -n` it fails in ways that name the
  * wrong cause ("file not found", "reinstall") or, when an assembly cannot be opened while managed
  * code is JIT-compiled, aborts the host. So the shim looks before it boots, and names the cause
  * when something fails with EMFILE/ENFILE. It never raises the limit itself: the host chose it
@@ -12,7 +12,7 @@
 #define ENHANCE_SHIM_FILE_HANDLES_H
 
 /* Descriptors that must be free before the boot. Measured (README, "File handles"): the boot and
- * Describe of every node need about 62 beyond those already open, a first model render about 72;
+ * Describe of every node need about 60 beyond those already open, a first model render about 75;
  * below that the runtime fails, or aborts the host, partway. */
 #define ENHANCE_BOOT_FILE_HANDLES 96
 
