@@ -6,6 +6,7 @@
 #     Linux-x86-64/Enhance.ofx                  native shim (native/shim)
 #     Linux-x86-64/managed/                     dotnet publish of src/Plugin.Host (linux-x64)
 #     Linux-x86-64/dotnet/                      private runtime: host/fxr/<v>, shared/Microsoft.NETCore.App/<v>
+#     Linux-x86-64/runtime.manifest             size + SHA-256 of every file in dotnet/ and managed/
 #     Resources/<pluginId>.png, .svg            one icon per node (128x128 PNG rasterised from the SVG)
 #     Resources/licenses/                       our notices, the .NET runtime's and each bundled package's
 #     Resources/models/                         from tools/models/build-models.sh, when present
@@ -66,6 +67,17 @@ add_custom_command(OUTPUT ${ENHANCE_STAMP_DIR}/runtime-copied
   COMMENT "Bundle: private .NET runtime"
   VERBATIM)
 
+# ---------------------------------------------------------------- runtime manifest
+# The shim checks every file of dotnet/ and managed/ against this list before it loads the runtime
+# (a truncated library would kill the host). Written after both folders are staged, from what is
+# in the bundle, so it describes exactly the files it sits beside.
+add_custom_command(OUTPUT ${ENHANCE_ARCH_DIR}/runtime.manifest
+  COMMAND ${CMAKE_COMMAND} -DARCH_DIR=${ENHANCE_ARCH_DIR} -P ${CMAKE_CURRENT_LIST_DIR}/WriteRuntimeManifest.cmake
+  DEPENDS ${ENHANCE_STAMP_DIR}/managed-copied ${ENHANCE_STAMP_DIR}/runtime-copied
+          ${CMAKE_CURRENT_LIST_DIR}/WriteRuntimeManifest.cmake
+  COMMENT "Bundle: runtime manifest"
+  VERBATIM)
+
 # ---------------------------------------------------------------- icons
 find_program(ENHANCE_RSVG_CONVERT rsvg-convert)
 if(NOT ENHANCE_RSVG_CONVERT)
@@ -101,7 +113,7 @@ add_custom_command(OUTPUT ${ENHANCE_STAMP_DIR}/licenses-copied
 # ---------------------------------------------------------------- bundle target
 add_custom_target(bundle ALL
   DEPENDS ${ENHANCE_STAMP_DIR}/managed-copied ${ENHANCE_STAMP_DIR}/runtime-copied
-          ${ENHANCE_STAMP_DIR}/licenses-copied ${_icon_outputs}
+          ${ENHANCE_ARCH_DIR}/runtime.manifest ${ENHANCE_STAMP_DIR}/licenses-copied ${_icon_outputs}
   COMMENT "Enhance.ofx.bundle assembled in ${ENHANCE_BUNDLE_DIR}")
 add_dependencies(bundle enhance_shim)
 

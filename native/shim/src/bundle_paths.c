@@ -86,7 +86,9 @@ int enhance_bundle_paths_locate(EnhanceBundlePaths *paths, char *error, size_t e
     return -1;
   }
 
-  if (join(paths->managed_dir, sizeof paths->managed_dir, binary_dir, "managed") != 0 ||
+  snprintf(paths->arch_dir, sizeof paths->arch_dir, "%s", binary_dir);
+  if (join(paths->manifest, sizeof paths->manifest, binary_dir, ENHANCE_RUNTIME_MANIFEST) != 0 ||
+      join(paths->managed_dir, sizeof paths->managed_dir, binary_dir, "managed") != 0 ||
       join(paths->assembly, sizeof paths->assembly, paths->managed_dir, ENHANCE_MANAGED_ASSEMBLY) != 0 ||
       join(paths->runtime_config, sizeof paths->runtime_config, paths->managed_dir, ENHANCE_RUNTIME_CONFIG) != 0) {
     snprintf(error, error_size, "Enhance's install path is too long (%s).", binary_dir);

@@ -2,6 +2,7 @@
  * bundle_paths.h — where the pieces of the installed bundle are, derived from the shim's own path.
  *
  *   <Name>.ofx.bundle/Contents/Linux-x86-64/<Name>.ofx        this binary
+ *   <Name>.ofx.bundle/Contents/Linux-x86-64/runtime.manifest  size and SHA-256 of every file below
  *   <Name>.ofx.bundle/Contents/Linux-x86-64/dotnet/            private .NET runtime (dotnet_root)
  *   <Name>.ofx.bundle/Contents/Linux-x86-64/managed/           Enhance.Plugin.Host.dll + runtimeconfig
  *   <Name>.ofx.bundle/Contents/Resources/                      icons, models, licences
@@ -22,11 +23,14 @@
 #define ENHANCE_MANAGED_ASSEMBLY "Enhance.Plugin.Host.dll"
 #define ENHANCE_RUNTIME_CONFIG "Enhance.Plugin.Host.runtimeconfig.json"
 #define ENHANCE_DOTNET_ROOT_ENV "ENHANCE_DOTNET_ROOT"
+#define ENHANCE_RUNTIME_MANIFEST "runtime.manifest"
 
 typedef struct EnhanceBundlePaths {
   char binary[PATH_MAX];          /* absolute, symlinks resolved */
   char contents[PATH_MAX];        /* .../<Name>.ofx.bundle/Contents: EnhanceShimApi.bundle_root */
   char bundle_name[256];          /* "<Name>.ofx.bundle", for messages that say what to reinstall */
+  char arch_dir[PATH_MAX];        /* .../Contents/Linux-x86-64, the folder holding this binary */
+  char manifest[PATH_MAX];        /* arch_dir/runtime.manifest */
   char dotnet_root[PATH_MAX];     /* absolute: hostfxr rejects a relative dotnet_root */
   int dotnet_root_from_env;       /* 1 when ENHANCE_DOTNET_ROOT chose dotnet_root */
   char managed_dir[PATH_MAX];

@@ -5,9 +5,11 @@
 
 #include "boot_failure.h"
 #include "boot_trace.h"
+#include "file_handles.h"
 
 #include <coreclr_delegates.h>
 #include <dlfcn.h>
+#include <errno.h>
 #include <hostfxr.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -100,6 +102,9 @@ static int load_hostfxr(const EnhanceBundlePaths *paths, HostFxr *fxr) {
   void *lib = dlopen(library, RTLD_NOW | RTLD_LOCAL);
   if (lib == NULL) {
     const char *why = dlerror();
+    /* dlerror words the open() failure with strerror, in the same locale as ours. */
+    if (why != NULL && (strstr(why, strerror(EMFILE)) != NULL || strstr(why, strerror(ENFILE)) != NULL))
+      enhance_boot_failure_set("Enhance could not start: " ENHANCE_OUT_OF_FILE_HANDLES " (loading %s).", library);
     enhance_boot_failure_set("Enhance could not start its .NET runtime: %s could not be loaded (%s). Reinstall %s.",
                              library, why ? why : "unknown error", paths->bundle_name);
     return -1;
@@ -136,6 +141,9 @@ static int get_load_delegate(const EnhanceBundlePaths *paths, const HostFxr *fxr
    * itself) and our config is compatible; 2: compatible but with different properties, which we
    * accept because Enhance sets no runtime properties it depends on. */
   if (rc < 0 || rc > 2 || context == NULL) {
+    /* The runtime reports a file it could not open as "internal error" or "not found": when the
+     * process is out of descriptors now, that is the cause (the first sentence recorded wins). */
+    enhance_blame_file_handles("the runtime failed to initialise");
     if ((uint32_t)rc == 0x800080a5u)
       enhance_boot_failure_set("Enhance could not start its .NET runtime: another plug-in already runs a .NET runtime "
                                "that %s is incompatible with (error 0x%08x%s). Remove the other .NET-based plug-in.",
@@ -151,6 +159,7 @@ static int get_load_delegate(const EnhanceBundlePaths *paths, const HostFxr *fxr
   /* The runtime stays loaded after the context closes; the delegate remains valid. */
   fxr->close(context);
   if (rc != 0 || *load == NULL) {
+    enhance_blame_file_handles("the runtime failed to start");
     enhance_boot_failure_set("Enhance could not start its .NET runtime: the runtime in %s did not start (error 0x%08x, "
                              "%s%s). Reinstall %s.", paths->dotnet_root, (unsigned)rc, status_name(rc),
                              first_runtime_line(detail, sizeof detail), paths->bundle_name);
@@ -180,6 +189,7 @@ int enhance_dotnet_boot(const EnhanceBundlePaths *paths, const EnhanceShimApi *s
     int rc = load(paths->assembly, MANAGED_TYPE, MANAGED_METHOD, UNMANAGEDCALLERSONLY_METHOD, NULL, (void **)&boot);
     enhance_trace("managed assembly loaded");
     if (rc != 0 || boot == NULL) {
+      enhance_blame_file_handles("loading the managed plug-in failed");
       enhance_boot_failure_set("Enhance could not start its .NET runtime: %s has no usable %s.%s (error 0x%08x, %s%s). "
                                "Reinstall %s.", paths->assembly, MANAGED_TYPE, MANAGED_METHOD, (unsigned)rc, status_name(rc),
                                first_runtime_line(detail, sizeof detail), paths->bundle_name);

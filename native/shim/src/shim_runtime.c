@@ -5,8 +5,10 @@
 
 #include "boot_failure.h"
 #include "boot_trace.h"
+#include "bundle_check.h"
 #include "bundle_paths.h"
 #include "dotnet_boot.h"
+#include "file_handles.h"
 #include "variadic_wrappers.h"
 
 #include <dlfcn.h>
@@ -51,6 +53,19 @@ static void boot_runtime(void) {
     enhance_boot_failure_print(NULL);
     return;
   }
+  /* Too few descriptors make the runtime fail with misleading errors, or abort the host from
+   * managed code: better to say so and not start. */
+  if (enhance_check_file_handles_for_boot() != 0) {
+    enhance_boot_failure_print(NULL);
+    return;
+  }
+  /* Before anything of the runtime is opened by the loader: a damaged file that is mapped kills
+   * the host (SIGBUS, abort), a failed check only fails the boot. */
+  if (enhance_bundle_check(&bundle_paths) != 0) {
+    enhance_boot_failure_print(NULL);
+    return;
+  }
+  enhance_trace("bundle checked against " ENHANCE_RUNTIME_MANIFEST);
   enhance_shim_api_fill_wrappers(&shim_api);
   shim_api.bundle_root = bundle_paths.contents;
   if (enhance_dotnet_boot(&bundle_paths, &shim_api, &managed_api, runtime_error, sizeof runtime_error) != 0) {

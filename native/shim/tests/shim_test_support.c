@@ -65,10 +65,36 @@ const char *shim_stderr_end(void) {
   return text;
 }
 
-int shim_count_occurrences(const char *haystack, const char *needle) {
+/* Whether `pattern` matches at the very start of `text` (the rest of `text` may follow). */
+static int matches_here(const char *text, const char *pattern) {
+  if (*pattern == '\0') return 1;
+  if (*pattern == '*') {
+    for (const char *t = text;; ++t) {
+      if (matches_here(t, pattern + 1)) return 1;
+      if (*t == '\0' || *t == '\n') return 0;
+    }
+  }
+  return *text != '\0' && *text == *pattern && matches_here(text + 1, pattern + 1);
+}
+
+int shim_text_matches(const char *text, const char *pattern) {
+  for (const char *t = text;; ++t) {
+    if (matches_here(t, pattern)) return 1;
+    if (*t == '\0') return 0;
+  }
+}
+
+int shim_count_matching_lines(const char *text, const char *pattern) {
   int count = 0;
-  size_t length = strlen(needle);
-  if (length == 0) return 0;
-  for (const char *p = strstr(haystack, needle); p != NULL; p = strstr(p + length, needle)) ++count;
+  char line[8192];
+  while (*text != '\0') {
+    size_t length = strcspn(text, "\n");
+    size_t kept = length < sizeof line - 1 ? length : sizeof line - 1;
+    memcpy(line, text, kept);
+    line[kept] = '\0';
+    count += shim_text_matches(line, pattern);
+    text += length;
+    if (*text == '\n') ++text;
+  }
   return count;
 }

@@ -38,7 +38,11 @@ int shim_process_has_library(const char *name);
 void shim_stderr_begin(void);
 const char *shim_stderr_end(void);
 
-/* Number of non-overlapping occurrences of `needle` in `haystack`. */
-int shim_count_occurrences(const char *haystack, const char *needle);
+/* 1 if `pattern` occurs in `text`, where '*' in the pattern stands for any run of characters
+ * except a line break (sizes and versions that differ between builds). */
+int shim_text_matches(const char *text, const char *pattern);
+
+/* Number of lines of `text` in which `pattern` (as above) occurs. */
+int shim_count_matching_lines(const char *text, const char *pattern);
 
 #endif /* ENHANCE_SHIM_TESTS_SUPPORT_H */
