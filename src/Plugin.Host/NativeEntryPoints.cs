@@ -28,7 +28,7 @@ public static unsafe class NativeEntryPoints
         {
             if (shim == null || managed == null || shim->Version != EnhanceShimApi.CurrentVersion)
             {
-                Console.Error.WriteLine($"[Enhance] The native shim and the managed plug-in do not match (shim API version {(shim == null ? -1 : shim->Version)}, expected {EnhanceShimApi.CurrentVersion}). Reinstall Enhance.ofx.bundle.");
+                StandardError.Write($"[Enhance] The native shim and the managed plug-in do not match (shim API version {(shim == null ? -1 : shim->Version)}, expected {EnhanceShimApi.CurrentVersion}). Reinstall Enhance.ofx.bundle.");
                 return OfxStatus.ErrFatal;
             }
             s_shim = shim;
@@ -40,7 +40,7 @@ public static unsafe class NativeEntryPoints
         }
         catch (Exception e)
         {
-            try { Console.Error.WriteLine($"[Enhance] Boot failed: {e}"); } catch { }
+            try { StandardError.Write($"[Enhance] Boot failed: {e}"); } catch { }
             return OfxStatus.ErrFatal;
         }
     }
@@ -57,7 +57,7 @@ public static unsafe class NativeEntryPoints
         }
         catch (Exception e)
         {
-            try { Console.Error.WriteLine($"[Enhance] The host could not be set up: {e.Message}"); } catch { }
+            try { StandardError.Write($"[Enhance] The host could not be set up: {e.Message}"); } catch { }
         }
     }
 
@@ -74,9 +74,21 @@ public static unsafe class NativeEntryPoints
         catch (Exception e)
         {
             // Dispatch already runs behind the wall; this catches failures of the wall itself.
-            try { Console.Error.WriteLine($"[Enhance] {pluginId} {actionName}: {e}"); } catch { }
+            try { StandardError.Write($"[Enhance] {pluginId} {actionName}: {e}"); } catch { }
             return OfxStatus.Failed;
         }
+    }
+
+    /// <summary>
+    /// Writes to stderr, away from the entry points' own bodies: when System.Console cannot load
+    /// (the host out of file handles), a direct reference would fail while the runtime compiles the
+    /// entry point, before its try, and abort the host. Here the failure is an exception the
+    /// caller's try catches.
+    /// </summary>
+    private static class StandardError
+    {
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static void Write(string line) => Console.Error.WriteLine(line);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -85,7 +97,7 @@ public static unsafe class NativeEntryPoints
         var dispatcher = s_dispatcher;
         if (dispatcher is null)
         {
-            Console.Error.WriteLine($"[Enhance] {pluginId}: the host called {action} before giving its host pointer (setHost).");
+            StandardError.Write($"[Enhance] {pluginId}: the host called {action} before giving its host pointer (setHost).");
             return OfxStatus.ErrMissingHostFeature;
         }
         var plugin = PluginRegistry.Find(pluginId);

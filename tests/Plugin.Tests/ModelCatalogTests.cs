@@ -31,6 +31,16 @@ public sealed class ModelCatalogTests : IDisposable
     }
 
     [Fact]
+    public void AMissingModelsFolderIsSaidNotSilent()
+    {
+        var catalog = ModelCatalog.Load(Path.Combine(_folder, "no-such-folder"));
+        Assert.Empty(catalog.Families);
+        Assert.Equal(0, catalog.DefaultChoice); // Classical
+        Assert.Contains("models are missing", catalog.Problem);
+        Assert.Contains("Reinstall Enhance", catalog.ChoiceHint);
+    }
+
+    [Fact]
     public void FamiliesTakeTheirLabelAndHintFromTheManifestAndFp16CopiesAreNotListed()
     {
         File.WriteAllText(Path.Combine(_folder, "models.json"), """

@@ -48,9 +48,10 @@ public static class ExecutionProviderSelector
             }
             return true;
         }
-        catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or BadImageFormatException)
+        catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or BadImageFormatException
+                                       or TypeInitializationException or EntryPointNotFoundException)
         {
-            return false;
+            return false; // no runtime at all: the model load says why (ModelLoadException.RuntimeUnavailable)
         }
     }
 }

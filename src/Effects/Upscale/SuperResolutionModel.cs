@@ -198,6 +198,20 @@ public sealed class SuperResolutionModel : IDisposable
 
     private static InferenceSession CreateSession(string path, ref ExecutionProvider provider)
     {
+        try
+        {
+            return CreateSessionOnRuntime(path, ref provider);
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            // The first use of ONNX Runtime loads its native library; a missing or damaged one
+            // surfaces as "type initializer for NativeMethods threw", which tells a user nothing.
+            throw ModelLoadException.RuntimeUnavailable(path, e);
+        }
+    }
+
+    private static InferenceSession CreateSessionOnRuntime(string path, ref ExecutionProvider provider)
+    {
         using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         if (provider == ExecutionProvider.Cuda)
         {

@@ -41,4 +41,34 @@ public abstract class ImageEffectInstance(InstanceContext context)
 
     /// <summary>kOfxActionDestroyInstance: release what the instance holds.</summary>
     public virtual void Destroy() { }
+
+    private readonly object _warningGate = new();
+    private string? _warning;
+
+    /// <summary>
+    /// A warning that stays on the node while its cause lasts (a render that went ahead, but not as
+    /// the user asked): a persistent message where the host has message suite v2, else a one-off
+    /// message. Repeating the same warning from every render and thread shows it once.
+    /// </summary>
+    protected void ShowWarning(string text)
+    {
+        lock (_warningGate)
+        {
+            if (_warning == text) return;
+            _warning = text;
+        }
+        if (!HostMessages.SetPersistent(Effect.Suites, Effect.Handle, MessageKind.Warning, text))
+            HostMessages.Post(Effect.Suites, Effect.Handle, MessageKind.Warning, text);
+    }
+
+    /// <summary>Takes the warning off the node once its cause is gone.</summary>
+    protected void ClearWarning()
+    {
+        lock (_warningGate)
+        {
+            if (_warning is null) return;
+            _warning = null;
+        }
+        HostMessages.ClearPersistent(Effect.Suites, Effect.Handle);
+    }
 }

@@ -34,7 +34,7 @@ public readonly unsafe struct Clip
     {
         get
         {
-            double aspect = Properties.TryGetDouble(OfxNames.ImageEffectPropProjectPixelAspectRatio, 1.0);
+            double aspect = Properties.TryGetDouble(OfxNames.ImagePropPixelAspectRatio, 1.0); // clips carry it under the image property name (OFX spec)
             return double.IsFinite(aspect) && aspect > 0 ? aspect : 1.0;
         }
     }

@@ -37,6 +37,11 @@ public sealed class GrainInstance(InstanceContext context) : ImageEffectInstance
         if (scope.Channels == 1)
             throw new OfxException(OfxStatus.ErrImageFormat, "alpha-only input", $"{NodeName} needs an RGB or RGBA input, not an alpha-only one.");
         var matched = s.MatchSource ? MatchedProfile(s, args, scope) : null;
+        if (matched is { IsEmpty: true })
+            ShowWarning($"{NodeName}: Match original found no grain to measure in the Original input (a clean or flat plate, " +
+                        "one too small to measure, or one with NaN values), so no grain is added. Check what is connected to Original, or turn Match original off and design the grain by hand.");
+        else
+            ClearWarning();
         // Grain size is relative to the full-resolution frame, whatever the render scale.
         var sourceRod = Effect.GetClip(OfxNames.ImageEffectSimpleSourceClipName).GetRegionOfDefinition(args.Time);
         int frameHeight = Math.Max(1, (int)Math.Round(sourceRod.Y2 - sourceRod.Y1));

@@ -85,18 +85,24 @@ public sealed class ModelCatalog
     public static ModelCatalog Load(string folder)
     {
         string manifest = System.IO.Path.Combine(folder, "models.json");
-        if (!File.Exists(manifest)) return Empty;
+        if (!File.Exists(manifest))
+            return Unreadable($"The bundled models are missing ({manifest} does not exist); only Classical and Custom model file are offered. " +
+                              "Reinstall Enhance to get them back.");
         try
         {
             return Read(folder, manifest);
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or KeyNotFoundException or InvalidOperationException)
         {
-            string problem = $"The bundled models could not be read ({System.IO.Path.GetFileName(manifest)}: {e.Message}); " +
-                             "only Classical and Custom model file are offered. Reinstall Enhance to get them back.";
-            Console.Error.WriteLine($"[Enhance] Upscale: {problem}");
-            return new ModelCatalog([], -1, problem);
+            return Unreadable($"The bundled models could not be read ({System.IO.Path.GetFileName(manifest)}: {e.Message}); " +
+                              "only Classical and Custom model file are offered. Reinstall Enhance to get them back.");
         }
+    }
+
+    private static ModelCatalog Unreadable(string problem)
+    {
+        Console.Error.WriteLine($"[Enhance] Upscale: {problem}");
+        return new ModelCatalog([], -1, problem);
     }
 
     private static ModelCatalog Read(string folder, string manifest)

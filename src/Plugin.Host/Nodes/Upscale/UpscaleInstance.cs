@@ -65,12 +65,14 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             // A model that loaded can still fail on a frame (NaN or wild values out of a damaged
             // or badly built network): the frame fails with the reason, never with those pixels.
             throw new OfxException(OfxStatus.Failed, e.Message,
-                $"{NodeName}: {e.Message} Choose another model, or set Model to Classical.", e);
+                $"{NodeName}: {e.Message} {e.Advice}", e);
         }
     }
 
     private void RenderFrame(RenderArguments args)
     {
+        // Without its bundled models the node still renders (Classical, Custom): say why the choice is short.
+        if (ModelCatalog.Bundled.Problem is { } problem) ShowWarning($"{NodeName}: {problem}");
         var s = ReadSettings(args.Time);
         var mode = ModeOf(s);
         using var choice = ChooseModel(s, mode, IsFastPath(args.RenderScale, args.IsDraft));

@@ -46,7 +46,7 @@ public sealed class UpscaleModelChoice : IDisposable
         catch (ModelLoadException e)
         {
             throw new OfxException(OfxStatus.Failed, e.Message,
-                $"Enhance Upscale: {e.Message} Choose another model, or set Model to Classical.", e);
+                $"Enhance Upscale: {e.Message} {e.Advice}", e);
         }
         return new UpscaleModelChoice(settings with { Model = lease.Model }, lease);
     }
