@@ -66,9 +66,18 @@ void configureHost(const HostIdentity &id) {
   p.defineInt(kOfxParamHostPropSupportsChoiceAnimation, {1}, true);
   p.defineInt(kOfxParamHostPropSupportsBooleanAnimation, {1}, true);
   p.defineInt(kOfxParamHostPropSupportsCustomAnimation, {0}, true);
+  // OFX 1.5 string-valued choices: supported, stored as the chosen enum string, not animated
+  // (like strings here).
+  p.defineInt(kOfxParamHostPropSupportsStrChoice, {1}, true);
+  p.defineInt(kOfxParamHostPropSupportsStrChoiceAnimation, {0}, true);
+  // No OfxParametricParameterSuite is offered, so parametric params cannot animate either.
+  p.defineInt(kOfxParamHostPropSupportsParametricAnimation, {0}, true);
   p.defineInt(kOfxParamHostPropMaxParameters, {-1}, true);
   p.defineInt(kOfxParamHostPropMaxPages, {0}, true);
+  // The Support library reads both indices and fails Load when the property is missing.
   p.defineInt(kOfxParamHostPropPageRowColumnCount, {0, 0}, true);
+  // Images are bottom-up with (0,0) at the lower left, as OFX itself.
+  p.defineString(kOfxImageEffectHostPropNativeOrigin, {kOfxHostNativeOriginBottomLeft}, true);
   p.definePointer(kOfxPropHostOSHandle, {nullptr}, true);
   p.defineString(kOfxImageEffectPropOpenGLRenderSupported, {"false"}, true);
   const bool cuda = id.gpu == "cuda";
@@ -76,6 +85,7 @@ void configureHost(const HostIdentity &id) {
   p.defineString(kOfxImageEffectPropCudaStreamSupported, {cuda ? "true" : "false"}, true);
   p.defineString(kOfxImageEffectPropOpenCLRenderSupported, {id.gpu == "opencl" ? "true" : "false"}, true);
   p.defineString(kOfxImageEffectPropOpenCLSupported, {"false"}, true);
+  p.defineString(kOfxImageEffectPropMetalRenderSupported, {"false"}, true);
   p.defineString(kOfxImageEffectPropCPURenderSupported, {"true"}, true);
   p.defineInt(kOfxImageEffectPropRenderQualityDraft, {0}, true);
   g_host.host = p.handle();
