@@ -35,7 +35,25 @@ OfxStatus EffectNode::call(const char *action, PropertySet *in, PropertySet *out
                            RenderContext *render) {
   ActionContext ctx{instance_.get(), hasTime, time, render};
   ActionScope scope(&ctx);
-  return plugin_->call(action, instance_->handle(), in ? in->handle() : nullptr, out ? out->handle() : nullptr);
+  const OfxStatus st = plugin_->call(action, instance_->handle(), in ? in->handle() : nullptr, out ? out->handle() : nullptr);
+  // The plug-in has returned: a host failure it was told about as kOfxStatFailed is the real
+  // error (e.g. "cannot read image ..."), whatever the plug-in made of it.
+  rethrowSuiteFailure();
+  return st;
+}
+
+void EffectNode::noteSuiteFailure(std::exception_ptr failure) {
+  std::lock_guard<std::mutex> g(failureLock_);
+  if (!suiteFailure_) suiteFailure_ = failure;
+}
+
+void EffectNode::rethrowSuiteFailure() {
+  std::exception_ptr failure;
+  {
+    std::lock_guard<std::mutex> g(failureLock_);
+    std::swap(failure, suiteFailure_);
+  }
+  if (failure) std::rethrow_exception(failure);
 }
 
 void EffectNode::check(OfxStatus st, const char *action) const {

@@ -44,10 +44,16 @@ OfxRectI EffectNode::regionOfDefinition(double time, OfxPointD scale) {
     in.defineDouble(kOfxPropTime, {time});
     in.defineDouble(kOfxImageEffectPropRenderScale, {scale.x, scale.y}, true);
     setRect(out, kOfxImageEffectPropRegionOfDefinition, toCanonical(source, scale));
-    const EffectNode *previous = t_inRod;
-    t_inRod = this;
-    OfxStatus st = call(kOfxImageEffectActionGetRegionOfDefinition, &in, &out, time, true);
-    t_inRod = previous;
+    struct InRod {  // restored even when call() rethrows a host failure
+      const EffectNode *previous = t_inRod;
+      explicit InRod(const EffectNode *node) { t_inRod = node; }
+      ~InRod() { t_inRod = previous; }
+    };
+    OfxStatus st;
+    {
+      InRod inRod(this);
+      st = call(kOfxImageEffectActionGetRegionOfDefinition, &in, &out, time, true);
+    }
     check(st, kOfxImageEffectActionGetRegionOfDefinition);
     if (st == kOfxStatOK)
       rod = toPixels(getRect(out, kOfxImageEffectPropRegionOfDefinition, toCanonical(source, scale)), scale);
@@ -177,9 +183,16 @@ OfxStatus EffectNode::renderAttempt(RenderContext &rc, bool gpu) {
       std::lock_guard<std::mutex> g(activeLock_);
       active_.push_back(&rc);
     }
+    // call() rethrows a host failure from inside the render: rc must leave active_ either way.
+    struct Deactivate {
+      EffectNode *node;
+      RenderContext *rc;
+      ~Deactivate() {
+        std::lock_guard<std::mutex> g(node->activeLock_);
+        node->active_.erase(std::find(node->active_.begin(), node->active_.end(), rc));
+      }
+    } deactivate{this, &rc};
     st = call(kOfxImageEffectActionRender, &in, nullptr, time, true, &rc);
-    std::lock_guard<std::mutex> g(activeLock_);
-    active_.erase(std::find(active_.begin(), active_.end(), &rc));
   }
   if (gpu && st == kOfxStatOK) settings_.gpu->finishRender();
   {
@@ -208,6 +221,24 @@ RenderContext *EffectNode::renderFor(double time, bool *ambiguous) {
 }
 
 OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
+  try {
+    return fetchImage(clip, time, region, image);
+  } catch (...) {
+    noteSuiteFailure(std::current_exception());
+    return kOfxStatFailed;
+  }
+}
+
+OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
+  try {
+    return clipRegionOfDefinition(clip, time, rod);
+  } catch (...) {
+    noteSuiteFailure(std::current_exception());
+    return kOfxStatFailed;
+  }
+}
+
+OfxStatus EffectNode::fetchImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
   bool ambiguous = false;
   RenderContext *rc = renderFor(time, &ambiguous);
   if (ambiguous) {
@@ -267,7 +298,7 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
   return kOfxStatOK;
 }
 
-OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
+OfxStatus EffectNode::clipRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
   bool ambiguous = false;
   RenderContext *rc = renderFor(time, &ambiguous);
   const OfxPointD scale = rc != nullptr ? rc->scale : settings_.scale();
