@@ -3,6 +3,7 @@
 
 #include "action_context.hpp"
 #include "host.hpp"
+#include "normalised_defaults.hpp"
 
 #include <algorithm>
 
@@ -114,6 +115,9 @@ void EffectNode::create() {
   p.defineDouble(kOfxImageEffectInstancePropEffectDuration, {settings_.lastFrame - settings_.firstFrame + 1.0});
   p.defineInt(kOfxImageEffectInstancePropSequentialRender, {0});
   p.defineDouble(kOfxImageEffectPropFrameRate, {25.0});
+  // Spatial defaults declared as fractions of the project become canonical values now that the
+  // project is known (the project offset is always 0 here).
+  applyNormalisedDefaults(instance_->params, settings_.projectSize, OfxPointD{0.0, 0.0});
   for (auto &c : instance_->clips) {
     c->provider = this;
     c->props.defineDouble(kOfxImageEffectPropFrameRange, {settings_.firstFrame, settings_.lastFrame}, true);

@@ -93,6 +93,7 @@ OfxStatus writeFrom(Param *p, bool atTime, double time, va_list ap) {
     if (atTime) return kOfxStatErrValue;  // this host does not animate strings (see host props)
     const char *s = va_arg(ap, const char *);
     if (s == nullptr) return kOfxStatErrValue;
+    if (p->isStrChoice() && !p->acceptsChoiceEnum(s)) return kOfxStatErrValue;  // not one of its enums
     p->stringValue = s;
     return kOfxStatOK;
   }
