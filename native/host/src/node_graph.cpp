@@ -15,6 +15,7 @@ NodeGraph::NodeGraph(PluginCache &plugins, const CliOptions &o) : plugins_(plugi
   settings_.components = o.components;
   settings_.forceDepth = o.forceDepth;
   settings_.renderScale = o.renderScale;
+  settings_.pixelAspect = o.pixelAspect;
   settings_.tileSize = o.tileSize;
   settings_.threads = o.threads;
   settings_.resolvePage = o.resolvePage;
@@ -55,6 +56,7 @@ void NodeGraph::build() {
   files_.push_back(std::make_unique<FileSource>(options_.input));
   FileSource &main = *files_.front();
   settings_.projectSize = main.size(options_.firstFrame);
+  settings_.projectSize.x *= settings_.pixelAspect;  // canonical: a 720-pixel row at PAR 16/15 is 768 wide
 
   std::set<std::string> labels;
   for (const auto &n : options_.nodes) {
