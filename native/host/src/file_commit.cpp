@@ -34,10 +34,27 @@ bool isRegularOrAbsent(const std::string &path) {
   return S_ISREG(st.st_mode);
 }
 
-// "dir/.name.XXXXXX": hidden, in the destination's directory (rename must not cross filesystems).
-std::string tempTemplate(const std::string &destination) {
+// Creates "dir/.name.ofxhost-XXXXXX" beside the destination (rename must not cross filesystems)
+// and returns its open descriptor; the name goes to *temp.
+int createTempBeside(const std::string &destination, const std::string &path, std::string *temp) {
   const fs::path d(destination);
-  return (d.parent_path() / ("." + d.filename().string() + ".ofxhost-XXXXXX")).string();
+  const std::string pattern = (d.parent_path() / ("." + d.filename().string() + ".ofxhost-XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) throw HostError("cannot write '" + path + "': cannot create a file in its folder: " + systemError(errno));
+  *temp = name.data();
+  return fd;
+}
+
+// Gives the finished temporary file the usual permissions (mkstemp made it 0600; the umask
+// applies) and renames it over the destination. Returns 0 or the errno of the failure. Reading
+// the umask means setting it: done at once, on the writing thread, after the frame's renders.
+int publish(const std::string &temp, const std::string &destination) {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(temp.c_str(), 0666 & ~mask);
+  return ::rename(temp.c_str(), destination.c_str()) == 0 ? 0 : errno;
 }
 
 // Writes everything or returns the errno of the first failure (short writes are retried).
@@ -68,23 +85,13 @@ void writeFileWhole(const std::string &path, const void *data, size_t size) {
     if (err != 0) throw HostError("cannot write '" + path + "': " + systemError(err));
     return;
   }
-  std::string temp = tempTemplate(destination);
-  std::vector<char> name(temp.begin(), temp.end());
-  name.push_back('\0');
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) throw HostError("cannot write '" + path + "': cannot create a file in its folder: " + systemError(errno));
-  temp = name.data();
+  std::string temp;
+  const int fd = createTempBeside(destination, path, &temp);
   int err = writeAll(fd, data, size);
   // fsync: a full disk can also show itself only when the data is flushed.
   if (err == 0 && ::fsync(fd) != 0) err = errno;
   if (::close(fd) != 0 && err == 0) err = errno;
-  if (err == 0) {
-    // mkstemp made the file 0600; a written image gets the usual permissions (umask applies).
-    const mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::chmod(temp.c_str(), 0666 & ~mask);
-    if (::rename(temp.c_str(), destination.c_str()) != 0) err = errno;
-  }
+  if (err == 0) err = publish(temp, destination);
   if (err != 0) {
     ::unlink(temp.c_str());
     throw HostError("cannot write '" + path + "': " + systemError(err));
@@ -97,13 +104,7 @@ PendingFile::PendingFile(const std::string &path) : path_(path), destination_(de
     writePath_ = destination_;
     return;
   }
-  std::string temp = tempTemplate(destination_);
-  std::vector<char> name(temp.begin(), temp.end());
-  name.push_back('\0');
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) throw HostError("cannot write '" + path + "': cannot create a file in its folder: " + systemError(errno));
-  ::close(fd);
-  writePath_ = name.data();
+  ::close(createTempBeside(destination_, path, &writePath_));  // the writer opens it by name
 }
 
 PendingFile::~PendingFile() {
@@ -112,11 +113,8 @@ PendingFile::~PendingFile() {
 
 void PendingFile::commit() {
   if (inPlace_) return;
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::chmod(writePath_.c_str(), 0666 & ~mask);
-  if (::rename(writePath_.c_str(), destination_.c_str()) != 0)
-    throw HostError("cannot write '" + path_ + "': " + systemError(errno));
+  const int err = publish(writePath_, destination_);
+  if (err != 0) throw HostError("cannot write '" + path_ + "': " + systemError(err));
   committed_ = true;
 }
 

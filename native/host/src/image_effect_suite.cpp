@@ -117,9 +117,11 @@ OfxStatus imageMemoryUnlock(OfxImageMemoryHandle h) {
 }
 
 const OfxImageEffectSuiteV1 kSuite = {
-    guarded<getPropertySet>, guarded<getParamSet>, guarded<clipDefine>, guarded<clipGetHandle>, guarded<clipGetPropertySet>,
-    guarded<clipGetImage>, guarded<clipReleaseImage>, guarded<clipGetRegionOfDefinition>, abortRender,
-    guarded<imageMemoryAlloc>, guarded<imageMemoryFree>, guarded<imageMemoryLock>, guarded<imageMemoryUnlock>,
+    // abortRender only returns 0 and needs no guard
+    guarded<getPropertySet>, guarded<getParamSet>, guarded<clipDefine>, guarded<clipGetHandle>,
+    guarded<clipGetPropertySet>, guarded<clipGetImage>, guarded<clipReleaseImage>,
+    guarded<clipGetRegionOfDefinition>, abortRender, guarded<imageMemoryAlloc>, guarded<imageMemoryFree>,
+    guarded<imageMemoryLock>, guarded<imageMemoryUnlock>,
 };
 
 }  // namespace

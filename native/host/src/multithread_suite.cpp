@@ -165,8 +165,9 @@ OfxStatus mutexTryLock(const OfxMutexHandle mutex) {
 }
 
 const OfxMultiThreadSuiteV1 kSuite = {
+    // multiThreadIsSpawnedThread only reads a flag and needs no guard
     guarded<multiThread>, guarded<multiThreadNumCPUs>, guarded<multiThreadIndex>, multiThreadIsSpawnedThread,
-    guarded<mutexCreate>, guarded<mutexDestroy>,       guarded<mutexLock>,        guarded<mutexUnLock>,
+    guarded<mutexCreate>, guarded<mutexDestroy>, guarded<mutexLock>, guarded<mutexUnLock>,
     guarded<mutexTryLock>,
 };
 

@@ -251,10 +251,12 @@ OfxStatus paramEditBegin(OfxParamSetHandle set, const char *) {
 OfxStatus paramEditEnd(OfxParamSetHandle set) { return ParamSet::fromHandle(set) != nullptr ? kOfxStatOK : kOfxStatErrBadHandle; }
 
 const OfxParameterSuiteV1 kSuite = {
-    guarded<paramDefine>,      guarded<paramGetHandle>,   guarded<paramSetGetPropertySet>, guarded<paramGetPropertySet>, paramGetValue,
-    paramGetValueAtTime, paramGetDerivative, paramGetIntegral, paramSetValue,   paramSetValueAtTime,
-    guarded<paramGetNumKeys>,  guarded<paramGetKeyTime>,  guarded<paramGetKeyIndex>,       guarded<paramDeleteKey>,      guarded<paramDeleteAllKeys>,
-    guarded<paramCopy>,        guarded<paramEditBegin>,   guarded<paramEditEnd>,
+    // the variadic value functions guard their own bodies (guardSuiteCall)
+    guarded<paramDefine>, guarded<paramGetHandle>, guarded<paramSetGetPropertySet>,
+    guarded<paramGetPropertySet>, paramGetValue, paramGetValueAtTime, paramGetDerivative, paramGetIntegral,
+    paramSetValue, paramSetValueAtTime, guarded<paramGetNumKeys>, guarded<paramGetKeyTime>,
+    guarded<paramGetKeyIndex>, guarded<paramDeleteKey>, guarded<paramDeleteAllKeys>, guarded<paramCopy>,
+    guarded<paramEditBegin>, guarded<paramEditEnd>,
 };
 
 }  // namespace

@@ -108,9 +108,11 @@ OfxStatus propGetDimension(OfxPropertySetHandle h, const char *p, int *count) {
 }
 
 const OfxPropertySuiteV1 kSuite = {
-    guarded<propSetPointer>,  guarded<propSetString>,  guarded<propSetDouble>,  guarded<propSetInt>,      guarded<propSetPointerN>, guarded<propSetStringN>,
-    guarded<propSetDoubleN>,  guarded<propSetIntN>,    guarded<propGetPointer>, guarded<propGetString>,   guarded<propGetDouble>,   guarded<propGetInt>,
-    guarded<propGetPointerN>, guarded<propGetStringN>, guarded<propGetDoubleN>, guarded<propGetIntN>,     guarded<propReset>,       guarded<propGetDimension>,
+    guarded<propSetPointer>, guarded<propSetString>, guarded<propSetDouble>, guarded<propSetInt>,
+    guarded<propSetPointerN>, guarded<propSetStringN>, guarded<propSetDoubleN>, guarded<propSetIntN>,
+    guarded<propGetPointer>, guarded<propGetString>, guarded<propGetDouble>, guarded<propGetInt>,
+    guarded<propGetPointerN>, guarded<propGetStringN>, guarded<propGetDoubleN>, guarded<propGetIntN>,
+    guarded<propReset>, guarded<propGetDimension>,
 };
 
 }  // namespace
