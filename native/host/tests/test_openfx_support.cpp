@@ -1,5 +1,6 @@
 // The official OpenFX Support library (vendored in third_party/openfx) as a client: its Invert
-// example loads, describes and renders through ofxhost. The Support library reads every host
+// example loads, describes and renders through ofxhost. Also the raw-API Rectangle example, whose
+// default rectangle is given in normalised coordinates. The Support library reads every host
 // property it knows at Load and fails Describe with kOfxStatErrMissingHostFeature when one is
 // missing, so this is the test that the host description is complete (issue 16 item 3).
 #include "host.hpp"
@@ -7,6 +8,8 @@
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 using namespace ofxhost;
 
@@ -107,4 +110,38 @@ TEST(HostDescription, AdvertisesEveryPropertyTheSupportLibraryReads) {
   EXPECT_GT(p.dim(kOfxImageEffectPropSupportedPixelDepths), 0);
   EXPECT_EQ(p.str(kOfxImageEffectHostPropNativeOrigin), "kOfxImageEffectHostPropNativeOriginBottomLeft");
   EXPECT_EQ(p.integer(kOfxParamHostPropSupportsStrChoice), 1);
+}
+
+// Rectangle's corners default to (0.4, 0.4) and (0.6, 0.6) of the project (normalised,
+// XYAbsolute); it paints opaque black there over the source. Read as canonical values the
+// rectangle is smaller than a pixel and nothing is drawn (issue 16 item 5). At PAR 2 the project
+// is 200 canonical units wide and the plug-in divides by the image PAR: the same pixels.
+TEST_F(OpenFxSupport, RectangleDrawsAtItsNormalisedDefaultCorners) {
+  for (const char *par : {"1", "2"}) {
+    picture = test::makePicture(100, 50);
+    writeImage(input, picture);
+    std::string err;
+    const std::string output = dir + "/rect_" + par + ".exr";
+    ASSERT_EQ(test::runHost({"render", "--node", "uk.co.thefoundry.GeneratorExample", "--input", input, "--output", output,
+                             "--plugin-path", test::openfxPluginDir(), "--pixel-aspect", par},
+                            nullptr, &err),
+              0)
+        << err;
+    const FloatImage out = readImage(output);
+    ASSERT_EQ(out.width(), 100) << par;
+    ASSERT_EQ(out.height(), 50) << par;
+    int painted = 0;
+    for (int y = 0; y < 50; ++y)
+      for (int x = 0; x < 100; ++x) {
+        const bool inside = x >= 40 && x < 60 && y >= 20 && y < 30;
+        const float *o = out.at(x, y), *s = picture.at(x, y);
+        if (inside) {
+          // Alpha is composited as a + 1 - a: 1 within float rounding.
+          painted += o[0] == 0.0f && o[1] == 0.0f && o[2] == 0.0f && std::fabs(o[3] - 1.0f) < 1e-6f;
+        } else {
+          for (int k = 0; k < 4; ++k) ASSERT_EQ(o[k], s[k]) << "PAR " << par << " pixel " << x << "," << y;
+        }
+      }
+    EXPECT_EQ(painted, 20 * 10) << "PAR " << par;
+  }
 }
