@@ -12,9 +12,15 @@ PropertySet g_props;
 HostIdentity g_identity;
 OfxHost g_host{nullptr, nullptr};
 
-const void *fetchSuiteC(OfxPropertySetHandle host, const char *name, int version) {
-  if (PropertySet::fromHandle(host) != &g_props) return nullptr;
-  return fetchSuite(name, version);
+// Called by plug-ins: no exception may escape (fetchSuite builds a std::string), so a failure is
+// "no such suite".
+const void *fetchSuiteC(OfxPropertySetHandle host, const char *name, int version) noexcept {
+  try {
+    if (PropertySet::fromHandle(host) != &g_props) return nullptr;
+    return fetchSuite(name, version);
+  } catch (...) {
+    return nullptr;
+  }
 }
 
 bool isResolve(const std::string &name) { return name.find("DaVinciResolve") != std::string::npos; }
