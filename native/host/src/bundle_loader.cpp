@@ -1,5 +1,6 @@
 // bundle_loader.cpp — plug-in discovery (OFX_PLUGIN_PATH, /usr/OFX/Plugins), dlopen, and the
 // Load/Describe/DescribeInContext actions every host runs once per plug-in.
+#include "elf_check.hpp"
 #include "host.hpp"
 #include "plugin.hpp"
 
@@ -126,11 +127,15 @@ void PluginCache::discover(const std::vector<std::string> &dirs) {
     for (const auto &x : binaries_) seen = seen || fs::equivalent(x.path, bin, ec);
     if (seen) continue;  // the same bundle reached through two search directories
     std::string error;
-    if (!loadBinary(bin.string(), b.string(), &error)) std::fprintf(stderr, "ofxhost: skipping %s: %s\n", bin.c_str(), error.c_str());
+    if (!loadBinary(bin.string(), b.string(), &error)) {
+      std::fprintf(stderr, "ofxhost: cannot load %s: %s\n", bin.c_str(), error.c_str());
+      unloadable_.push_back(bin.string() + ": " + error);
+    }
   }
 }
 
 bool PluginCache::loadBinary(const std::string &binaryPath, const std::string &bundlePath, std::string *error) {
+  if (!elfIsComplete(binaryPath, error)) return false;  // dlopen would die of SIGBUS on it
   void *dl = dlopen(binaryPath.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (dl == nullptr) {
     *error = dlerror();

@@ -20,6 +20,7 @@ render options:
   --key NODE.NAME@F=V[,V..]  set a keyframe at frame F (linear between keys, held outside)
   --input-clip NODE.CLIP=PATH  wire an extra input clip of NODE to an image file
   --render-scale S           render at scale S (images and RoDs in scaled pixels)
+  --pixel-aspect R           pixel aspect ratio of the project, clips and images, 0.1..10 (default 1)
   --tile N                   render the output window in NxN tiles
   --threads K                render tiles on K threads (plug-in thread safety honoured)
   --depth byte|short|half|float  pixel depth handed to plug-ins (default float)
@@ -208,6 +209,14 @@ bool parseCli(const std::vector<std::string> &argsIn, CliOptions *o, std::string
       // Written as "inside (0, 1]" so that NaN, which fails every comparison, is refused too.
       if (!parseDouble(v, &o->renderScale) || !(o->renderScale > 0 && o->renderScale <= 1)) {
         *error = "--render-scale needs a number in (0, 1], got '" + v + "'";
+        return false;
+      }
+    } else if (a == "--pixel-aspect") {
+      if (!value(&v)) return false;
+      // "inside [0.1, 10]" refuses NaN and the infinities too; beyond that no footage exists and
+      // canonical sizes would lose the pixel grid.
+      if (!parseDouble(v, &o->pixelAspect) || !(o->pixelAspect >= 0.1 && o->pixelAspect <= 10.0)) {
+        *error = "--pixel-aspect needs a pixel aspect ratio in [0.1, 10], got '" + v + "'";
         return false;
       }
     } else if (a == "--tile") {

@@ -42,6 +42,7 @@ struct CliOptions {
   std::vector<ParamAssignment> params;
   std::vector<ClipAssignment> clips;
   double renderScale = 1.0;
+  double pixelAspect = 1.0;  // --pixel-aspect: project, clip and image pixel aspect ratio
   int tileSize = 0;
   int threads = 1;
   Depth depth = Depth::Float;

@@ -37,8 +37,9 @@ ClipImage::ClipImage(const OfxRectI &b, Depth d, Components c, const ImageStorag
   defineString(kOfxImagePropField, {kOfxImageFieldNone});
 }
 
-void ClipImage::setDescription(double time, OfxPointD scale, const OfxRectI &rod, const std::string &uid) {
+void ClipImage::setDescription(double time, OfxPointD scale, double pixelAspect, const OfxRectI &rod, const std::string &uid) {
   defineDouble(kOfxPropTime, {time});
+  defineDouble(kOfxImagePropPixelAspectRatio, {pixelAspect});
   defineDouble(kOfxImageEffectPropRenderScale, {scale.x, scale.y}, true);
   defineInt(kOfxImagePropRegionOfDefinition, {rod.x1, rod.y1, rod.x2, rod.y2}, true);
   defineString(kOfxImagePropUniqueIdentifier, {uid});

@@ -25,7 +25,7 @@ class Clip;
 class ClipImage : public PropertySet {
  public:
   ClipImage(const OfxRectI &bounds, Depth depth, Components comps, const ImageStorageFactory &factory);
-  void setDescription(double time, OfxPointD renderScale, const OfxRectI &rodPixels, const std::string &uid);
+  void setDescription(double time, OfxPointD renderScale, double pixelAspect, const OfxRectI &rodPixels, const std::string &uid);
   void fill(const FloatImage &src);  // converts to this image's depth/components
   FloatImage toFloat() const;
 

@@ -3,8 +3,11 @@
 
 #include "action_context.hpp"
 #include "host.hpp"
+#include "message_log.hpp"
+#include "normalised_defaults.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace ofxhost {
 
@@ -35,7 +38,25 @@ OfxStatus EffectNode::call(const char *action, PropertySet *in, PropertySet *out
                            RenderContext *render) {
   ActionContext ctx{instance_.get(), hasTime, time, render};
   ActionScope scope(&ctx);
-  return plugin_->call(action, instance_->handle(), in ? in->handle() : nullptr, out ? out->handle() : nullptr);
+  const OfxStatus st = plugin_->call(action, instance_->handle(), in ? in->handle() : nullptr, out ? out->handle() : nullptr);
+  // The plug-in has returned: a host failure it was told about as kOfxStatFailed is the real
+  // error (e.g. "cannot read image ..."), whatever the plug-in made of it.
+  rethrowSuiteFailure();
+  return st;
+}
+
+void EffectNode::noteSuiteFailure(std::exception_ptr failure) {
+  std::lock_guard<std::mutex> g(failureLock_);
+  if (!suiteFailure_) suiteFailure_ = failure;
+}
+
+void EffectNode::rethrowSuiteFailure() {
+  std::exception_ptr failure;
+  {
+    std::lock_guard<std::mutex> g(failureLock_);
+    std::swap(failure, suiteFailure_);
+  }
+  if (failure) std::rethrow_exception(failure);
 }
 
 void EffectNode::check(OfxStatus st, const char *action) const {
@@ -92,15 +113,19 @@ void EffectNode::create() {
   p.defineDouble(kOfxImageEffectPropProjectSize, {settings_.projectSize.x, settings_.projectSize.y}, true);
   p.defineDouble(kOfxImageEffectPropProjectExtent, {settings_.projectSize.x, settings_.projectSize.y}, true);
   p.defineDouble(kOfxImageEffectPropProjectOffset, {0.0, 0.0}, true);
-  p.defineDouble(kOfxImageEffectPropProjectPixelAspectRatio, {1.0});
+  p.defineDouble(kOfxImageEffectPropProjectPixelAspectRatio, {settings_.pixelAspect});
   p.defineDouble(kOfxImageEffectInstancePropEffectDuration, {settings_.lastFrame - settings_.firstFrame + 1.0});
   p.defineInt(kOfxImageEffectInstancePropSequentialRender, {0});
   p.defineDouble(kOfxImageEffectPropFrameRate, {25.0});
+  // Spatial defaults declared as fractions of the project become canonical values now that the
+  // project is known (the project offset is always 0 here).
+  applyNormalisedDefaults(instance_->params, settings_.projectSize, OfxPointD{0.0, 0.0});
   for (auto &c : instance_->clips) {
     c->provider = this;
     c->props.defineDouble(kOfxImageEffectPropFrameRange, {settings_.firstFrame, settings_.lastFrame}, true);
     c->props.defineDouble(kOfxImageEffectPropUnmappedFrameRange, {settings_.firstFrame, settings_.lastFrame}, true);
     c->props.defineInt(kOfxImageClipPropConnected, {c->isOutput() ? 1 : 0});
+    c->props.defineDouble(kOfxImagePropPixelAspectRatio, {settings_.pixelAspect});
   }
 
   // Resolve passes its page in CreateInstance's inArgs; the standard passes nothing.
@@ -160,7 +185,7 @@ void EffectNode::clipPreferences() {
     if (!settings_.forceDepth && !supported.empty() && !contains(supported, comps)) comps = supported.front();
     out.defineString(std::string("OfxImageClipPropComponents_") + c->name(), {comps});
     out.defineString(std::string("OfxImageClipPropDepth_") + c->name(), {depth});
-    out.defineDouble(std::string("OfxImageClipPropPAR_") + c->name(), {1.0});
+    out.defineDouble(std::string("OfxImageClipPropPAR_") + c->name(), {settings_.pixelAspect});
   }
   out.defineString(kOfxImageEffectPropPreMultiplication, {kOfxImagePreMultiplied});
   out.defineInt(kOfxImageClipPropContinuousSamples, {0});
@@ -183,7 +208,13 @@ void EffectNode::clipPreferences() {
     c->props.defineString(kOfxImageEffectPropComponents, {k});
     c->props.defineString(kOfxImageClipPropUnmappedPixelDepth, {depth});
     c->props.defineString(kOfxImageClipPropUnmappedComponents, {ofxName(settings_.components)});
-    c->props.defineDouble(kOfxImagePropPixelAspectRatio, {out.dbl(std::string("OfxImageClipPropPAR_") + c->name(), 0, 1.0)});
+    // The host does not support clips of different PARs (kOfxImageEffectPropSupportsMultipleClipPARs
+    // is 0), so a PAR asked for here is not honoured: every clip keeps the project's.
+    const double par = out.dbl(std::string("OfxImageClipPropPAR_") + c->name(), 0, settings_.pixelAspect);
+    if (par != settings_.pixelAspect && verbose())
+      std::fprintf(stderr, "[ofxhost] %s asked for pixel aspect %g on clip %s; every clip keeps %g (--pixel-aspect)\n",
+                   plugin_->identifier.c_str(), par, c->name().c_str(), settings_.pixelAspect);
+    c->props.defineDouble(kOfxImagePropPixelAspectRatio, {settings_.pixelAspect});
     c->props.defineString(kOfxImageEffectPropPreMultiplication,
                           {c->isOutput() ? out.str(kOfxImageEffectPropPreMultiplication, 0, kOfxImagePreMultiplied) : kOfxImagePreMultiplied});
   }

@@ -11,6 +11,7 @@
 #include "plugin.hpp"
 #include "render_settings.hpp"
 
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -65,10 +66,17 @@ class EffectNode : public ImageSource, public ClipImageProvider {
   OfxRectI regionOfDefinition(double time, OfxPointD scale) override;
   FloatImage render(double time, const OfxRectI &window, OfxPointD scale) override;
 
+  // Called by the plug-in through the image effect suite. A host failure behind them (an input
+  // file that cannot be read, an upstream node's error) is kept (noteSuiteFailure) and the
+  // plug-in gets kOfxStatFailed; the action it was in rethrows the failure once it returns.
   OfxStatus getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) override;
   OfxStatus getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) override;
 
  private:
+  OfxStatus fetchImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image);
+  OfxStatus clipRegionOfDefinition(Clip &clip, double time, OfxRectD *rod);
+  void noteSuiteFailure(std::exception_ptr failure);
+  void rethrowSuiteFailure();
   OfxStatus call(const char *action, PropertySet *in, PropertySet *out, double time, bool hasTime,
                  RenderContext *render = nullptr);
   void check(OfxStatus st, const char *action) const;  // throws OfxError unless OK/default
@@ -107,6 +115,8 @@ class EffectNode : public ImageSource, public ClipImageProvider {
   std::mutex fullFrameLock_;  // one whole-RoD render at a time fills fullFrameCache_
   std::mutex activeLock_;
   std::vector<RenderContext *> active_;
+  std::mutex failureLock_;
+  std::exception_ptr suiteFailure_;  // the first host failure inside a suite call, until rethrown
   bool sequenceBegun_ = false;
   int uidCounter_ = 0;
 };

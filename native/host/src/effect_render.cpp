@@ -25,7 +25,7 @@ OfxRectI EffectNode::mainInputRod(double time, OfxPointD scale) {
   if (it == inputs_.end() || it->second == nullptr) {
     for (const auto &kv : inputs_)
       if (kv.second != nullptr) return kv.second->regionOfDefinition(time, scale);
-    return toPixels(OfxRectD{0, 0, settings_.projectSize.x, settings_.projectSize.y}, scale);  // generator-like
+    return toPixels(OfxRectD{0, 0, settings_.projectSize.x, settings_.projectSize.y}, settings_.pixelsPerCanonical(scale));  // generator-like
   }
   return it->second->regionOfDefinition(time, scale);
 }
@@ -43,14 +43,21 @@ OfxRectI EffectNode::regionOfDefinition(double time, OfxPointD scale) {
     PropertySet in, out;
     in.defineDouble(kOfxPropTime, {time});
     in.defineDouble(kOfxImageEffectPropRenderScale, {scale.x, scale.y}, true);
-    setRect(out, kOfxImageEffectPropRegionOfDefinition, toCanonical(source, scale));
-    const EffectNode *previous = t_inRod;
-    t_inRod = this;
-    OfxStatus st = call(kOfxImageEffectActionGetRegionOfDefinition, &in, &out, time, true);
-    t_inRod = previous;
+    setRect(out, kOfxImageEffectPropRegionOfDefinition, toCanonical(source, settings_.pixelsPerCanonical(scale)));
+    struct InRod {  // restored even when call() rethrows a host failure
+      const EffectNode *previous = t_inRod;
+      explicit InRod(const EffectNode *node) { t_inRod = node; }
+      ~InRod() { t_inRod = previous; }
+    };
+    OfxStatus st;
+    {
+      InRod inRod(this);
+      st = call(kOfxImageEffectActionGetRegionOfDefinition, &in, &out, time, true);
+    }
     check(st, kOfxImageEffectActionGetRegionOfDefinition);
     if (st == kOfxStatOK)
-      rod = toPixels(getRect(out, kOfxImageEffectPropRegionOfDefinition, toCanonical(source, scale)), scale);
+      rod = toPixels(getRect(out, kOfxImageEffectPropRegionOfDefinition, toCanonical(source, settings_.pixelsPerCanonical(scale))),
+                     settings_.pixelsPerCanonical(scale));
   }
   std::lock_guard<std::mutex> g(cacheLock_);
   rodCache_[key] = rod;
@@ -78,7 +85,7 @@ bool EffectNode::identity(double time, const OfxRectI &window, OfxPointD scale, 
 }
 
 std::map<std::string, OfxRectI> EffectNode::regionsOfInterest(double time, const OfxRectI &window, OfxPointD scale) {
-  const OfxRectD canonicalWindow = toCanonical(window, scale);
+  const OfxRectD canonicalWindow = toCanonical(window, settings_.pixelsPerCanonical(scale));
   PropertySet in, out;
   in.defineDouble(kOfxPropTime, {time});
   in.defineDouble(kOfxImageEffectPropRenderScale, {scale.x, scale.y}, true);
@@ -91,7 +98,7 @@ std::map<std::string, OfxRectI> EffectNode::regionsOfInterest(double time, const
     if (kv.second != nullptr && !clipSupportsTiles(kv.first))
       rois[kv.first] = kv.second->regionOfDefinition(time, scale);  // a clip without tiles gets whole images
     else
-      rois[kv.first] = toPixels(getRect(out, "OfxImageClipPropRoI_" + kv.first, canonicalWindow), scale);
+      rois[kv.first] = toPixels(getRect(out, "OfxImageClipPropRoI_" + kv.first, canonicalWindow), settings_.pixelsPerCanonical(scale));
   }
   return rois;
 }
@@ -159,7 +166,7 @@ OfxStatus EffectNode::renderAttempt(RenderContext &rc, bool gpu) {
   if (gpu) settings_.gpu->enterRenderThread();
   Clip *outClip = instance_->findClip(kOfxImageEffectOutputClipName);
   auto output = std::make_unique<ClipImage>(window, clipDepth(*outClip), clipComponents(*outClip), storageFor(&rc));
-  output->setDescription(time, scale, regionOfDefinition(time, scale), label_ + "/out");
+  output->setDescription(time, scale, settings_.pixelAspect, regionOfDefinition(time, scale), label_ + "/out");
   output->onRelease = [](ClipImage *) {};  // the host reads it after Render
   rc.output = output.get();
 
@@ -177,9 +184,16 @@ OfxStatus EffectNode::renderAttempt(RenderContext &rc, bool gpu) {
       std::lock_guard<std::mutex> g(activeLock_);
       active_.push_back(&rc);
     }
+    // call() rethrows a host failure from inside the render: rc must leave active_ either way.
+    struct Deactivate {
+      EffectNode *node;
+      RenderContext *rc;
+      ~Deactivate() {
+        std::lock_guard<std::mutex> g(node->activeLock_);
+        node->active_.erase(std::find(node->active_.begin(), node->active_.end(), rc));
+      }
+    } deactivate{this, &rc};
     st = call(kOfxImageEffectActionRender, &in, nullptr, time, true, &rc);
-    std::lock_guard<std::mutex> g(activeLock_);
-    active_.erase(std::find(active_.begin(), active_.end(), &rc));
   }
   if (gpu && st == kOfxStatOK) settings_.gpu->finishRender();
   {
@@ -208,6 +222,24 @@ RenderContext *EffectNode::renderFor(double time, bool *ambiguous) {
 }
 
 OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
+  try {
+    return fetchImage(clip, time, region, image);
+  } catch (...) {
+    noteSuiteFailure(std::current_exception());
+    return kOfxStatFailed;
+  }
+}
+
+OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
+  try {
+    return clipRegionOfDefinition(clip, time, rod);
+  } catch (...) {
+    noteSuiteFailure(std::current_exception());
+    return kOfxStatFailed;
+  }
+}
+
+OfxStatus EffectNode::fetchImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
   bool ambiguous = false;
   RenderContext *rc = renderFor(time, &ambiguous);
   if (ambiguous) {
@@ -227,7 +259,7 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
   if (src == inputs_.end() || src->second == nullptr) return kOfxStatFailed;  // unconnected clip
   const OfxPointD scale = rc != nullptr ? rc->scale : settings_.scale();
   OfxRectI want = src->second->regionOfDefinition(time, scale);
-  if (region != nullptr) want = intersect(want, toPixels(*region, scale));
+  if (region != nullptr) want = intersect(want, toPixels(*region, settings_.pixelsPerCanonical(scale)));
   else if (rc != nullptr) want = intersect(want, rc->regionsOfInterest[clip.name()]);
   FloatImage pixels;
   const FloatImage *pre = nullptr;
@@ -245,7 +277,7 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
   }
   auto img = std::make_unique<ClipImage>(pixels.bounds, clipDepth(clip), clipComponents(clip), storageFor(rc));
   img->fill(pixels);
-  img->setDescription(time, scale, src->second->regionOfDefinition(time, scale),
+  img->setDescription(time, scale, settings_.pixelAspect, src->second->regionOfDefinition(time, scale),
                       label_ + "/" + clip.name() + "/" + std::to_string(time));
   ClipImage *raw = img.get();
   if (rc != nullptr) {
@@ -267,13 +299,13 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
   return kOfxStatOK;
 }
 
-OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
+OfxStatus EffectNode::clipRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
   bool ambiguous = false;
   RenderContext *rc = renderFor(time, &ambiguous);
   const OfxPointD scale = rc != nullptr ? rc->scale : settings_.scale();
   if (clip.isOutput()) {
     const OfxRectI r = t_inRod == this ? mainInputRod(time, scale) : regionOfDefinition(time, scale);
-    *rod = toCanonical(r, scale);
+    *rod = toCanonical(r, settings_.pixelsPerCanonical(scale));
     return kOfxStatOK;
   }
   auto src = inputs_.find(clip.name());
@@ -281,7 +313,7 @@ OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *r
     *rod = OfxRectD{0, 0, 0, 0};
     return kOfxStatOK;
   }
-  *rod = toCanonical(src->second->regionOfDefinition(time, scale), scale);
+  *rod = toCanonical(src->second->regionOfDefinition(time, scale), settings_.pixelsPerCanonical(scale));
   return kOfxStatOK;
 }
 

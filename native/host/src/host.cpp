@@ -12,9 +12,15 @@ PropertySet g_props;
 HostIdentity g_identity;
 OfxHost g_host{nullptr, nullptr};
 
-const void *fetchSuiteC(OfxPropertySetHandle host, const char *name, int version) {
-  if (PropertySet::fromHandle(host) != &g_props) return nullptr;
-  return fetchSuite(name, version);
+// Called by plug-ins: no exception may escape (fetchSuite builds a std::string), so a failure is
+// "no such suite".
+const void *fetchSuiteC(OfxPropertySetHandle host, const char *name, int version) noexcept {
+  try {
+    if (PropertySet::fromHandle(host) != &g_props) return nullptr;
+    return fetchSuite(name, version);
+  } catch (...) {
+    return nullptr;
+  }
 }
 
 bool isResolve(const std::string &name) { return name.find("DaVinciResolve") != std::string::npos; }
@@ -66,9 +72,18 @@ void configureHost(const HostIdentity &id) {
   p.defineInt(kOfxParamHostPropSupportsChoiceAnimation, {1}, true);
   p.defineInt(kOfxParamHostPropSupportsBooleanAnimation, {1}, true);
   p.defineInt(kOfxParamHostPropSupportsCustomAnimation, {0}, true);
+  // OFX 1.5 string-valued choices: supported, stored as the chosen enum string, not animated
+  // (like strings here).
+  p.defineInt(kOfxParamHostPropSupportsStrChoice, {1}, true);
+  p.defineInt(kOfxParamHostPropSupportsStrChoiceAnimation, {0}, true);
+  // No OfxParametricParameterSuite is offered, so parametric params cannot animate either.
+  p.defineInt(kOfxParamHostPropSupportsParametricAnimation, {0}, true);
   p.defineInt(kOfxParamHostPropMaxParameters, {-1}, true);
   p.defineInt(kOfxParamHostPropMaxPages, {0}, true);
+  // The Support library reads both indices and fails Load when the property is missing.
   p.defineInt(kOfxParamHostPropPageRowColumnCount, {0, 0}, true);
+  // Images are bottom-up with (0,0) at the lower left, as OFX itself.
+  p.defineString(kOfxImageEffectHostPropNativeOrigin, {kOfxHostNativeOriginBottomLeft}, true);
   p.definePointer(kOfxPropHostOSHandle, {nullptr}, true);
   p.defineString(kOfxImageEffectPropOpenGLRenderSupported, {"false"}, true);
   const bool cuda = id.gpu == "cuda";
@@ -76,6 +91,7 @@ void configureHost(const HostIdentity &id) {
   p.defineString(kOfxImageEffectPropCudaStreamSupported, {cuda ? "true" : "false"}, true);
   p.defineString(kOfxImageEffectPropOpenCLRenderSupported, {id.gpu == "opencl" ? "true" : "false"}, true);
   p.defineString(kOfxImageEffectPropOpenCLSupported, {"false"}, true);
+  p.defineString(kOfxImageEffectPropMetalRenderSupported, {"false"}, true);
   p.defineString(kOfxImageEffectPropCPURenderSupported, {"true"}, true);
   p.defineInt(kOfxImageEffectPropRenderQualityDraft, {0}, true);
   g_host.host = p.handle();

@@ -1,6 +1,7 @@
 // image_effect_suite.cpp — OfxImageEffectSuiteV1: effect/clip handles, images, image memory.
 #include "effect.hpp"
 #include "suites.hpp"
+#include "suite_guard.hpp"
 
 #include <cstdlib>
 
@@ -116,9 +117,11 @@ OfxStatus imageMemoryUnlock(OfxImageMemoryHandle h) {
 }
 
 const OfxImageEffectSuiteV1 kSuite = {
-    getPropertySet, getParamSet, clipDefine, clipGetHandle, clipGetPropertySet,
-    clipGetImage, clipReleaseImage, clipGetRegionOfDefinition, abortRender,
-    imageMemoryAlloc, imageMemoryFree, imageMemoryLock, imageMemoryUnlock,
+    // abortRender only returns 0 and needs no guard
+    guarded<getPropertySet>, guarded<getParamSet>, guarded<clipDefine>, guarded<clipGetHandle>,
+    guarded<clipGetPropertySet>, guarded<clipGetImage>, guarded<clipReleaseImage>,
+    guarded<clipGetRegionOfDefinition>, abortRender, guarded<imageMemoryAlloc>, guarded<imageMemoryFree>,
+    guarded<imageMemoryLock>, guarded<imageMemoryUnlock>,
 };
 
 }  // namespace

@@ -1,10 +1,12 @@
 // image_io.cpp — OpenImageIO read/write with flip and (un)premultiplication in float, once; area resampling.
 #include "image_io.hpp"
 
+#include "file_commit.hpp"
 #include "image_source.hpp"
 #include "pfm_io.hpp"
 
 #if OFXHOST_HAVE_OIIO
+#include <OpenImageIO/filesystem.h>
 #include <OpenImageIO/imageio.h>
 #endif
 
@@ -117,9 +119,25 @@ void writeImage(const std::string &path, const FloatImage &image, FileFormat for
     spec.alpha_channel = 3;
     if (straightAlpha) spec.attribute("oiio:UnassociatedAlpha", 1);
   }
-  if (!out->open(path, spec)) throw HostError("cannot create '" + path + "': " + out->geterror());
+  if (out->supports("ioproxy")) {
+    // Encoded in memory, then written by writeFileWhole, which checks every write: OpenImageIO's
+    // PNG writer ignores failed writes (a full disk left a 16 KiB PNG and exit 0).
+    std::vector<unsigned char> encoded;
+    OIIO::Filesystem::IOVecOutput memory(encoded);
+    if (!out->set_ioproxy(&memory) || !out->open(path, spec)) throw HostError("cannot create '" + path + "': " + out->geterror());
+    if (!out->write_image(OIIO::TypeDesc::FLOAT, file.data()) || !out->close())
+      throw HostError("cannot write '" + path + "': " + out->geterror());
+    out.reset();
+    writeFileWhole(path, encoded.data(), encoded.size());
+    return;
+  }
+  // Writers without I/O proxies write a temporary file that replaces the output only on success.
+  PendingFile pending(path);
+  if (!out->open(pending.writePath(), spec)) throw HostError("cannot create '" + path + "': " + out->geterror());
   if (!out->write_image(OIIO::TypeDesc::FLOAT, file.data()) || !out->close())
     throw HostError("cannot write '" + path + "': " + out->geterror());
+  out.reset();
+  pending.commit();
 #else
   (void)format;
   throw HostError("cannot write '" + path + "': this ofxhost was built without OpenImageIO and writes .pfm images only");

@@ -126,7 +126,9 @@ int listPlugins(PluginCache &plugins, bool json, std::ostream &out) {
           out << (i ? "," : "") << "{\"name\":" << jsonString(q.name()) << ",\"type\":" << jsonString(q.type())
               << ",\"label\":" << jsonString(q.props.str(kOfxPropLabel)) << ",\"default\":" << defaultJson(q)
               << ",\"animates\":" << (q.animates() ? "true" : "false");
-          if (q.kind() == ParamKind::Choice) out << ",\"options\":" << jsonStrings(q.props.strings(kOfxParamPropChoiceOption));
+          if (q.kind() == ParamKind::Choice || q.isStrChoice())
+            out << ",\"options\":" << jsonStrings(q.props.strings(kOfxParamPropChoiceOption));
+          if (q.isStrChoice()) out << ",\"enums\":" << jsonStrings(q.props.strings(kOfxParamPropChoiceEnum));
           out << "}";
         }
       }

@@ -1,5 +1,6 @@
 // memory_suite.cpp — OfxMemorySuiteV1 (64-byte aligned so plug-ins can use aligned SIMD loads).
 #include "suites.hpp"
+#include "suite_guard.hpp"
 
 #include <cstdlib>
 
@@ -17,7 +18,7 @@ OfxStatus memoryFree(void *p) {
   return kOfxStatOK;
 }
 
-const OfxMemorySuiteV1 kSuite = {memoryAlloc, memoryFree};
+const OfxMemorySuiteV1 kSuite = {guarded<memoryAlloc>, guarded<memoryFree>};
 
 }  // namespace
 

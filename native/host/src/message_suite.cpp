@@ -3,6 +3,7 @@
 #include "effect.hpp"
 #include "message_log.hpp"
 #include "suites.hpp"
+#include "suite_guard.hpp"
 
 #include <cstdarg>
 #include <cstdio>
@@ -75,21 +76,23 @@ OfxStatus post(void *handle, const char *type, bool persistent, const std::strin
   return kOfxStatOK;
 }
 
+// Variadic, so not wrapped by guarded<>: formatting and posting allocate, and an exception must
+// not reach the plug-in.
 OfxStatus message(void *handle, const char *type, const char *, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  const std::string text = format(fmt, ap);
+  const OfxStatus st = guardSuiteCall([&] { return post(handle, type, false, format(fmt, ap)); });
   va_end(ap);
-  return post(handle, type, false, text);
+  return st;
 }
 
 OfxStatus setPersistentMessage(void *handle, const char *type, const char *, const char *fmt, ...) {
   if (Effect::fromHandle(handle) == nullptr) return kOfxStatErrBadHandle;
   va_list ap;
   va_start(ap, fmt);
-  const std::string text = format(fmt, ap);
+  const OfxStatus st = guardSuiteCall([&] { return post(handle, type, true, format(fmt, ap)); });
   va_end(ap);
-  return post(handle, type, true, text);
+  return st;
 }
 
 OfxStatus clearPersistentMessage(void *handle) {
@@ -101,7 +104,7 @@ OfxStatus clearPersistentMessage(void *handle) {
 }
 
 const OfxMessageSuiteV1 kSuiteV1 = {message};
-const OfxMessageSuiteV2 kSuiteV2 = {message, setPersistentMessage, clearPersistentMessage};
+const OfxMessageSuiteV2 kSuiteV2 = {message, setPersistentMessage, guarded<clearPersistentMessage>};
 
 }  // namespace
 

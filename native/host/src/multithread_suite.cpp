@@ -7,6 +7,7 @@
 // time and render from inside func.
 #include "action_context.hpp"
 #include "suites.hpp"
+#include "suite_guard.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -164,9 +165,10 @@ OfxStatus mutexTryLock(const OfxMutexHandle mutex) {
 }
 
 const OfxMultiThreadSuiteV1 kSuite = {
-    multiThread, multiThreadNumCPUs, multiThreadIndex, multiThreadIsSpawnedThread,
-    mutexCreate, mutexDestroy,       mutexLock,        mutexUnLock,
-    mutexTryLock,
+    // multiThreadIsSpawnedThread only reads a flag and needs no guard
+    guarded<multiThread>, guarded<multiThreadNumCPUs>, guarded<multiThreadIndex>, multiThreadIsSpawnedThread,
+    guarded<mutexCreate>, guarded<mutexDestroy>, guarded<mutexLock>, guarded<mutexUnLock>,
+    guarded<mutexTryLock>,
 };
 
 }  // namespace

@@ -15,6 +15,7 @@ NodeGraph::NodeGraph(PluginCache &plugins, const CliOptions &o) : plugins_(plugi
   settings_.components = o.components;
   settings_.forceDepth = o.forceDepth;
   settings_.renderScale = o.renderScale;
+  settings_.pixelAspect = o.pixelAspect;
   settings_.tileSize = o.tileSize;
   settings_.threads = o.threads;
   settings_.resolvePage = o.resolvePage;
@@ -55,11 +56,17 @@ void NodeGraph::build() {
   files_.push_back(std::make_unique<FileSource>(options_.input));
   FileSource &main = *files_.front();
   settings_.projectSize = main.size(options_.firstFrame);
+  settings_.projectSize.x *= settings_.pixelAspect;  // canonical: a 720-pixel row at PAR 16/15 is 768 wide
 
   std::set<std::string> labels;
   for (const auto &n : options_.nodes) {
     Plugin *p = plugins_.find(n.pluginId);
-    if (p == nullptr) throw HostError("no plug-in with identifier '" + n.pluginId + "' was found (try `ofxhost list`)");
+    if (p == nullptr) {
+      // A bundle that failed to load is the likely reason: say which, with why.
+      std::string failed;
+      for (const auto &u : plugins_.unloadable()) failed += "\n  cannot load " + u;
+      throw HostError("no plug-in with identifier '" + n.pluginId + "' was found (try `ofxhost list`)" + failed);
+    }
     if (!labels.insert(n.label).second) throw HostError("two nodes are labelled '" + n.label + "'");
     nodes_.push_back(std::make_unique<EffectNode>(p, n.label, settings_));
     nodes_.back()->create();
@@ -76,6 +83,9 @@ void NodeGraph::build() {
   }
   for (const auto &c : options_.clips) {
     files_.push_back(std::make_unique<FileSource>(c.path));
+    // Read the first frame now: an unreadable file is a host error before any render starts,
+    // not a failure the plug-in meets inside clipGetImage.
+    files_.back()->size(options_.firstFrame);
     findNode(c.node).connect(c.clip, files_.back().get());
   }
   std::map<EffectNode *, std::vector<std::string>> edited;

@@ -1,13 +1,14 @@
 // param.cpp — parameter model (see param.hpp).
 #include "param.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ofxhost {
 
 int paramDimension(const std::string &t) {
   if (t == kOfxParamTypeInteger || t == kOfxParamTypeDouble || t == kOfxParamTypeBoolean ||
-      t == kOfxParamTypeChoice || t == kOfxParamTypeString || t == kOfxParamTypeCustom)
+      t == kOfxParamTypeChoice || t == kOfxParamTypeStrChoice || t == kOfxParamTypeString || t == kOfxParamTypeCustom)
     return 1;
   if (t == kOfxParamTypeDouble2D || t == kOfxParamTypeInteger2D) return 2;
   if (t == kOfxParamTypeDouble3D || t == kOfxParamTypeInteger3D || t == kOfxParamTypeRGB) return 3;
@@ -22,7 +23,8 @@ ParamKind paramKind(const std::string &t) {
     return ParamKind::Double;
   if (t == kOfxParamTypeBoolean) return ParamKind::Boolean;
   if (t == kOfxParamTypeChoice) return ParamKind::Choice;
-  if (t == kOfxParamTypeString || t == kOfxParamTypeCustom) return ParamKind::String;
+  // A StrChoice's value is its chosen enum string: stored and passed like a string (char*).
+  if (t == kOfxParamTypeString || t == kOfxParamTypeCustom || t == kOfxParamTypeStrChoice) return ParamKind::String;
   return ParamKind::None;
 }
 
@@ -70,6 +72,7 @@ Param::Param(const std::string &type, const std::string &name, ParamSet *owner)
       props.defineDouble(kOfxParamPropIncrement, {1.0});
       props.defineInt(kOfxParamPropDigits, {2});
       props.defineString(kOfxParamPropDoubleType, {kOfxParamDoubleTypePlain});
+      props.defineString(kOfxParamPropDefaultCoordinateSystem, {kOfxParamCoordinatesCanonical});
       break;
     case ParamKind::Integer:
       props.defineInt(kOfxParamPropDefault, std::vector<int>(n, 0), true);
@@ -87,8 +90,13 @@ Param::Param(const std::string &type, const std::string &name, ParamSet *owner)
       break;
     case ParamKind::String:
       props.defineString(kOfxParamPropDefault, {""}, true);
-      props.defineString(kOfxParamPropStringMode, {kOfxParamStringIsSingleLine});
-      props.defineInt(kOfxParamPropStringFilePathExists, {1});
+      if (isStrChoice()) {
+        props.defineString(kOfxParamPropChoiceOption, {});  // what a user would see
+        props.defineString(kOfxParamPropChoiceEnum, {});    // the values, one per option
+      } else {
+        props.defineString(kOfxParamPropStringMode, {kOfxParamStringIsSingleLine});
+        props.defineInt(kOfxParamPropStringFilePathExists, {1});
+      }
       break;
     case ParamKind::None:
       if (type == kOfxParamTypePage) props.defineString(kOfxParamPropPageChild, {});
@@ -110,6 +118,13 @@ Param *Param::fromHandle(OfxParamHandle h) {
   return (p != nullptr && p->magic_ == kMagic) ? p : nullptr;
 }
 
+bool Param::isStrChoice() const { return type_ == kOfxParamTypeStrChoice; }
+
+bool Param::acceptsChoiceEnum(const std::string &value) const {
+  const std::vector<std::string> enums = props.strings(kOfxParamPropChoiceEnum);
+  return enums.empty() || std::find(enums.begin(), enums.end(), value) != enums.end();
+}
+
 bool Param::animates() const {
   return kind_ != ParamKind::String && kind_ != ParamKind::None && props.integer(kOfxParamPropAnimates, 0, 0) != 0;
 }
@@ -117,6 +132,8 @@ bool Param::animates() const {
 void Param::resetToDefault() {
   if (kind_ == ParamKind::String) {
     stringValue = props.str(kOfxParamPropDefault);
+    // OFX 1.5: a StrChoice without a default takes its first option.
+    if (isStrChoice() && stringValue.empty()) stringValue = props.str(kOfxParamPropChoiceEnum);
     return;
   }
   if (kind_ == ParamKind::None) return;

@@ -32,6 +32,10 @@ class Param {
   // Number of values (1..4) for numeric params, 1 for strings, 0 for group/page/pushbutton.
   int dimension() const { return dim_; }
   bool animates() const;
+  // OFX 1.5 string-valued choice (kind String): the value is one of kOfxParamPropChoiceEnum.
+  bool isStrChoice() const;
+  // Whether `value` may be a StrChoice's value (any string while no enums are declared).
+  bool acceptsChoiceEnum(const std::string &value) const;
 
   PropertySet props;
   KeyframeCurve curve;  // numeric params: ints/bools/choices are stored as doubles

@@ -38,6 +38,20 @@ double toNumber(const Param &p, const std::string &s) {
   return v;
 }
 
+// A StrChoice is set by its enum (what the plug-in reads) or by its option text (what a user
+// sees); either way the stored value is the enum.
+std::string strChoiceValue(const Param &p, const std::string &s) {
+  const std::vector<std::string> enums = p.props.strings(kOfxParamPropChoiceEnum);
+  const std::vector<std::string> options = p.props.strings(kOfxParamPropChoiceOption);
+  if (p.acceptsChoiceEnum(s)) return s;
+  for (size_t i = 0; i < options.size() && i < enums.size(); ++i)
+    if (options[i] == s) return enums[i];
+  std::string list;
+  for (size_t i = 0; i < enums.size(); ++i)
+    list += (list.empty() ? "" : ", ") + enums[i] + (i < options.size() ? " (" + options[i] + ")" : "");
+  throw HostError("parameter '" + p.name() + "' is a string choice: give one of: " + list);
+}
+
 }  // namespace
 
 void applyAssignment(Param &p, const ParamAssignment &a) {
@@ -47,7 +61,7 @@ void applyAssignment(Param &p, const ParamAssignment &a) {
     if (a.keyed) throw HostError("parameter '" + p.name() + "' is a string and cannot be keyframed");
     std::string joined;  // commas belong to the string
     for (size_t i = 0; i < a.values.size(); ++i) joined += (i ? "," : "") + a.values[i];
-    p.stringValue = joined;
+    p.stringValue = p.isStrChoice() ? strChoiceValue(p, joined) : joined;
     return;
   }
   if (static_cast<int>(a.values.size()) != p.dimension())

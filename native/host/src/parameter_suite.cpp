@@ -1,11 +1,13 @@
 // parameter_suite.cpp — OfxParameterSuiteV1.
 //
-// The value functions are C-variadic: the caller passes one pointer (get) or one value (set)
+// The value functions are C-variadic (so their bodies run in guardSuiteCall rather than through
+// guarded<>): the caller passes one pointer (get) or one value (set)
 // per component, typed by the parameter: int for Integer/Boolean/Choice (and int* to read),
-// double for Double/2D/3D/RGB/RGBA, const char* for String/Custom (const char** to read).
+// double for Double/2D/3D/RGB/RGBA, const char* for String/Custom/StrChoice (const char** to read).
 #include "action_context.hpp"
 #include "effect.hpp"
 #include "suites.hpp"
+#include "suite_guard.hpp"
 
 #include <cstdarg>
 
@@ -91,6 +93,7 @@ OfxStatus writeFrom(Param *p, bool atTime, double time, va_list ap) {
     if (atTime) return kOfxStatErrValue;  // this host does not animate strings (see host props)
     const char *s = va_arg(ap, const char *);
     if (s == nullptr) return kOfxStatErrValue;
+    if (p->isStrChoice() && !p->acceptsChoiceEnum(s)) return kOfxStatErrValue;  // not one of its enums
     p->stringValue = s;
     return kOfxStatOK;
   }
@@ -114,7 +117,7 @@ OfxStatus paramGetValue(OfxParamHandle h, ...) {
   if (p == nullptr) return kOfxStatErrBadHandle;
   va_list ap;
   va_start(ap, h);
-  OfxStatus st = readInto(p, currentTimeFor(effectOf(p)), ap);
+  OfxStatus st = guardSuiteCall([&] { return readInto(p, currentTimeFor(effectOf(p)), ap); });
   va_end(ap);
   return st;
 }
@@ -124,7 +127,7 @@ OfxStatus paramGetValueAtTime(OfxParamHandle h, OfxTime time, ...) {
   if (p == nullptr) return kOfxStatErrBadHandle;
   va_list ap;
   va_start(ap, time);
-  OfxStatus st = readInto(p, time, ap);
+  OfxStatus st = guardSuiteCall([&] { return readInto(p, time, ap); });
   va_end(ap);
   return st;
 }
@@ -145,7 +148,7 @@ OfxStatus paramGetDerivative(OfxParamHandle h, OfxTime time, ...) {
   std::lock_guard<std::mutex> g(p->lock);
   va_list ap;
   va_start(ap, time);
-  OfxStatus st = writeDoubles(p, p->curve.derivativeAt(time), ap);
+  OfxStatus st = guardSuiteCall([&] { return writeDoubles(p, p->curve.derivativeAt(time), ap); });
   va_end(ap);
   return st;
 }
@@ -156,7 +159,7 @@ OfxStatus paramGetIntegral(OfxParamHandle h, OfxTime t1, OfxTime t2, ...) {
   std::lock_guard<std::mutex> g(p->lock);
   va_list ap;
   va_start(ap, t2);
-  OfxStatus st = writeDoubles(p, p->curve.integral(t1, t2), ap);
+  OfxStatus st = guardSuiteCall([&] { return writeDoubles(p, p->curve.integral(t1, t2), ap); });
   va_end(ap);
   return st;
 }
@@ -166,7 +169,7 @@ OfxStatus paramSetValue(OfxParamHandle h, ...) {
   if (p == nullptr) return kOfxStatErrBadHandle;
   va_list ap;
   va_start(ap, h);
-  OfxStatus st = writeFrom(p, false, currentTimeFor(effectOf(p)), ap);
+  OfxStatus st = guardSuiteCall([&] { return writeFrom(p, false, currentTimeFor(effectOf(p)), ap); });
   va_end(ap);
   return st;
 }
@@ -176,7 +179,7 @@ OfxStatus paramSetValueAtTime(OfxParamHandle h, OfxTime time, ...) {
   if (p == nullptr) return kOfxStatErrBadHandle;
   va_list ap;
   va_start(ap, time);
-  OfxStatus st = writeFrom(p, true, time, ap);
+  OfxStatus st = guardSuiteCall([&] { return writeFrom(p, true, time, ap); });
   va_end(ap);
   return st;
 }
@@ -248,10 +251,12 @@ OfxStatus paramEditBegin(OfxParamSetHandle set, const char *) {
 OfxStatus paramEditEnd(OfxParamSetHandle set) { return ParamSet::fromHandle(set) != nullptr ? kOfxStatOK : kOfxStatErrBadHandle; }
 
 const OfxParameterSuiteV1 kSuite = {
-    paramDefine,      paramGetHandle,   paramSetGetPropertySet, paramGetPropertySet, paramGetValue,
-    paramGetValueAtTime, paramGetDerivative, paramGetIntegral, paramSetValue,   paramSetValueAtTime,
-    paramGetNumKeys,  paramGetKeyTime,  paramGetKeyIndex,       paramDeleteKey,      paramDeleteAllKeys,
-    paramCopy,        paramEditBegin,   paramEditEnd,
+    // the variadic value functions guard their own bodies (guardSuiteCall)
+    guarded<paramDefine>, guarded<paramGetHandle>, guarded<paramSetGetPropertySet>,
+    guarded<paramGetPropertySet>, paramGetValue, paramGetValueAtTime, paramGetDerivative, paramGetIntegral,
+    paramSetValue, paramSetValueAtTime, guarded<paramGetNumKeys>, guarded<paramGetKeyTime>,
+    guarded<paramGetKeyIndex>, guarded<paramDeleteKey>, guarded<paramDeleteAllKeys>, guarded<paramCopy>,
+    guarded<paramEditBegin>, guarded<paramEditEnd>,
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 // pfm_io.cpp — see pfm_io.hpp.
 #include "pfm_io.hpp"
 
+#include "file_commit.hpp"
 #include "image_source.hpp"
 
 #include <cstdint>
@@ -68,11 +69,9 @@ void writePfm(const std::string &path, const FloatImage &image) {
       const float a = s[3];
       for (int k = 0; k < 3; ++k) d[k] = a > 0.0f ? s[k] / a : 0.0f;  // files hold straight colour
     }
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw HostError("cannot create '" + path + "'");
-  out << "PF\n" << w << " " << h << "\n" << (hostIsLittleEndian() ? "-1.0" : "1.0") << "\n";
-  out.write(reinterpret_cast<const char *>(file.data()), static_cast<std::streamsize>(file.size() * sizeof(float)));
-  if (!out) throw HostError("cannot write '" + path + "'");
+  std::string bytes = "PF\n" + std::to_string(w) + " " + std::to_string(h) + "\n" + (hostIsLittleEndian() ? "-1.0" : "1.0") + "\n";
+  bytes.append(reinterpret_cast<const char *>(file.data()), file.size() * sizeof(float));
+  writeFileWhole(path, bytes.data(), bytes.size());  // whole or not at all, every write checked
 }
 
 }  // namespace ofxhost

@@ -51,6 +51,8 @@ class PluginCache {
 
   const std::vector<std::unique_ptr<Plugin>> &plugins() const { return plugins_; }
   Plugin *find(const std::string &identifier) const;
+  // "binary: reason" for each bundle binary discover() could not load (named in "not found" errors).
+  const std::vector<std::string> &unloadable() const { return unloadable_; }
 
  private:
   struct Binary {
@@ -59,6 +61,7 @@ class PluginCache {
   };
   std::vector<Binary> binaries_;
   std::vector<std::unique_ptr<Plugin>> plugins_;
+  std::vector<std::string> unloadable_;
 };
 
 }  // namespace ofxhost

@@ -3,6 +3,7 @@
 #include "effect.hpp"
 #include "message_log.hpp"
 #include "suites.hpp"
+#include "suite_guard.hpp"
 
 #include <cstdio>
 
@@ -24,8 +25,8 @@ OfxStatus update(void *instance, double progress) {
 
 OfxStatus end(void *instance) { return Effect::fromHandle(instance) != nullptr ? kOfxStatOK : kOfxStatErrBadHandle; }
 
-const OfxProgressSuiteV1 kV1 = {start, update, end};
-const OfxProgressSuiteV2 kV2 = {startV2, update, end};
+const OfxProgressSuiteV1 kV1 = {guarded<start>, guarded<update>, guarded<end>};
+const OfxProgressSuiteV2 kV2 = {guarded<startV2>, guarded<update>, guarded<end>};
 
 }  // namespace
 

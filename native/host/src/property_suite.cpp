@@ -1,6 +1,7 @@
 // property_suite.cpp — OfxPropertySuiteV1: C entry points over PropertySet.
 #include "property_set.hpp"
 #include "suites.hpp"
+#include "suite_guard.hpp"
 
 namespace ofxhost {
 namespace {
@@ -107,9 +108,11 @@ OfxStatus propGetDimension(OfxPropertySetHandle h, const char *p, int *count) {
 }
 
 const OfxPropertySuiteV1 kSuite = {
-    propSetPointer,  propSetString,  propSetDouble,  propSetInt,      propSetPointerN, propSetStringN,
-    propSetDoubleN,  propSetIntN,    propGetPointer, propGetString,   propGetDouble,   propGetInt,
-    propGetPointerN, propGetStringN, propGetDoubleN, propGetIntN,     propReset,       propGetDimension,
+    guarded<propSetPointer>, guarded<propSetString>, guarded<propSetDouble>, guarded<propSetInt>,
+    guarded<propSetPointerN>, guarded<propSetStringN>, guarded<propSetDoubleN>, guarded<propSetIntN>,
+    guarded<propGetPointer>, guarded<propGetString>, guarded<propGetDouble>, guarded<propGetInt>,
+    guarded<propGetPointerN>, guarded<propGetStringN>, guarded<propGetDoubleN>, guarded<propGetIntN>,
+    guarded<propReset>, guarded<propGetDimension>,
 };
 
 }  // namespace

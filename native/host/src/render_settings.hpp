@@ -15,6 +15,7 @@ struct RenderSettings {
   Components components = Components::RGBA;
   bool forceDepth = false;     // hand the plug-in unsupported depth/components anyway
   double renderScale = 1.0;
+  double pixelAspect = 1.0;    // --pixel-aspect: every clip and image of the graph has this PAR
   int tileSize = 0;            // 0: whole window at once
   int threads = 1;
   std::string resolvePage;     // "", "Edit", "Color" or "Fusion"
@@ -29,6 +30,9 @@ struct RenderSettings {
   // Resolve's Edit and Color pages never ask for the RoD: output = input size.
   bool ignoresRegionOfDefinition() const { return resolvePage == "Edit" || resolvePage == "Color"; }
   OfxPointD scale() const { return OfxPointD{renderScale, renderScale}; }
+  // Pixels per canonical unit at a render scale: OFX's canonical x = pixel x * PAR / render
+  // scale, y = pixel y / render scale. Render windows and image bounds stay in pixels.
+  OfxPointD pixelsPerCanonical(OfxPointD renderScale) const { return OfxPointD{renderScale.x / pixelAspect, renderScale.y}; }
 };
 
 }  // namespace ofxhost

@@ -2,6 +2,7 @@
 #include "action_context.hpp"
 #include "effect.hpp"
 #include "suites.hpp"
+#include "suite_guard.hpp"
 
 namespace ofxhost {
 namespace {
@@ -28,7 +29,7 @@ OfxStatus getTimeBounds(void *instance, double *first, double *last) {
   return kOfxStatOK;
 }
 
-const OfxTimeLineSuiteV1 kSuite = {getTime, gotoTime, getTimeBounds};
+const OfxTimeLineSuiteV1 kSuite = {guarded<getTime>, guarded<gotoTime>, guarded<getTimeBounds>};
 
 }  // namespace
 

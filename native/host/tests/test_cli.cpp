@@ -113,7 +113,8 @@ TEST(Cli, ErrorsNameTheProblem) {
       {"--render-scale", "nan"}, {"--render-scale", "inf"}, {"--render-scale", "-0"},
       {"--tile", "0"},          {"--threads", "-1"},      {"--frames", "5-2"},      {"--param", "nodot=1"},
       {"--param", "n.p"},       {"--key", "n.p=1"},       {"--input-clip", "n.c"},  {"--resolve-page", "Deliver"},
-      {"--context", "paint"},   {"--output-format", "u8"}, {"--bogus"},             {"--tile"}};
+      {"--context", "paint"},   {"--output-format", "u8"}, {"--bogus"},             {"--tile"},
+      {"--pixel-aspect", "0"},  {"--pixel-aspect", "nan"}, {"--pixel-aspect", "20"}, {"--pixel-aspect"}};
   for (const auto &extra : bad) {
     std::vector<std::string> args{"render", "--node", "n", "--input", "a", "--output", "b"};
     args.insert(args.end(), extra.begin(), extra.end());
@@ -142,4 +143,13 @@ TEST(Cli, GpuModeIsOpenClOrCuda) {
   CliOptions metal;
   EXPECT_FALSE(parse({"render", "--node", "a", "--input", "i", "--output", "o", "--gpu", "metal"}, &metal, &e));
   EXPECT_NE(e.find("--gpu needs opencl or cuda, got 'metal'"), std::string::npos) << e;
+}
+
+TEST(Cli, PixelAspectDefaultsToSquarePixels) {
+  CliOptions square, pal;
+  std::string e;
+  ASSERT_TRUE(parse({"render", "--node", "a", "--input", "i", "--output", "o"}, &square, &e)) << e;
+  EXPECT_EQ(square.pixelAspect, 1.0);
+  ASSERT_TRUE(parse({"render", "--node", "a", "--input", "i", "--output", "o", "--pixel-aspect", "1.0666667"}, &pal, &e)) << e;
+  EXPECT_DOUBLE_EQ(pal.pixelAspect, 1.0666667);
 }

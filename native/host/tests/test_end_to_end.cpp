@@ -257,3 +257,25 @@ TEST_F(EndToEnd, OpenClModeGivesCpuImagesToPluginsWithoutOpenClSupport) {
   ASSERT_EQ(render(kGain, dir + "/opencl.exr", {"--param", "g.gain=2", "--gpu", "opencl"}, &err), 0) << err;
   EXPECT_EQ(test::maxDifference(readImage(dir + "/opencl.exr"), readImage(dir + "/cpu.exr")), 0.0);
 }
+
+// OFX 1.5 StrChoice: set on the command line by option text or by enum, listed with both.
+TEST_F(EndToEnd, StringChoiceByOptionTextOrEnum) {
+  ASSERT_EQ(render(kGain, dir + "/choice.exr", {"--param", "g.mode=invert"}), 0);
+  ASSERT_EQ(render(kGain, dir + "/text.exr", {"--param", "g.operation=Invert colour"}), 0);
+  ASSERT_EQ(render(kGain, dir + "/enum.exr", {"--param", "g.operation=invert"}), 0);
+  ASSERT_EQ(render(kGain, dir + "/default.exr", {}), 0);
+  const FloatImage inverted = readImage(dir + "/choice.exr");
+  EXPECT_GT(test::maxDifference(inverted, picture), 0.1) << "invert must change the picture";
+  EXPECT_EQ(test::maxDifference(readImage(dir + "/text.exr"), inverted), 0.0);
+  EXPECT_EQ(test::maxDifference(readImage(dir + "/enum.exr"), inverted), 0.0);
+  EXPECT_LT(test::maxDifference(readImage(dir + "/default.exr"), picture), 1e-6) << "default: the first enum, multiply";
+  std::string err;
+  EXPECT_EQ(render(kGain, dir + "/bad.exr", {"--param", "g.operation=Sideways"}, &err), 3);
+  EXPECT_NE(err.find("give one of: multiply (Multiply colour), invert (Invert colour)"), std::string::npos) << err;
+  std::string out;
+  ASSERT_EQ(test::runHost({"list", "--json"}, &out), 0);
+  EXPECT_NE(out.find("{\"name\":\"operation\",\"type\":\"OfxParamTypeStrChoice\",\"label\":\"operation\",\"default\":\"\","
+                     "\"animates\":false,\"options\":[\"Multiply colour\",\"Invert colour\"],\"enums\":[\"multiply\",\"invert\"]}"),
+            std::string::npos)
+      << out;
+}

@@ -2,6 +2,7 @@
 // paramGetValue at the current action time, key queries, copy.
 #include "action_context.hpp"
 #include "effect.hpp"
+#include "normalised_defaults.hpp"
 #include "suites.hpp"
 
 #include <gtest/gtest.h>
@@ -182,4 +183,91 @@ TEST_F(ParamSuite, BadHandlesAreRejected) {
   alignas(Param) unsigned char junk[sizeof(Param)] = {};  // zeroed: no magic number
   EXPECT_EQ(s->paramGetValue(reinterpret_cast<OfxParamHandle>(junk), &v), kOfxStatErrBadHandle);
   EXPECT_EQ(s->paramGetValue(nullptr, &v), kOfxStatErrBadHandle);
+}
+
+// OFX 1.5 string-valued choices: the value is an enum string, the first enum without a default,
+// and a value outside the enums is refused.
+TEST(StrChoiceParam, ValueIsTheEnumStringDefaultingToTheFirstOption) {
+  const OfxParameterSuiteV1 *s = parameterSuiteV1();
+  const OfxPropertySuiteV1 *p = propertySuiteV1();
+  Effect descriptor{nullptr, Effect::Role::ContextDescriptor, kOfxImageEffectContextFilter};
+  Effect instance{nullptr, Effect::Role::Instance, kOfxImageEffectContextFilter};
+  OfxPropertySetHandle props;
+  ASSERT_EQ(s->paramDefine(descriptor.params.handle(), kOfxParamTypeStrChoice, "look", &props), kOfxStatOK);
+  const char *options[] = {"Warm look", "Cool look"};
+  const char *enums[] = {"warm", "cool"};
+  ASSERT_EQ(p->propSetStringN(props, kOfxParamPropChoiceOption, 2, options), kOfxStatOK);
+  ASSERT_EQ(p->propSetStringN(props, kOfxParamPropChoiceEnum, 2, enums), kOfxStatOK);
+  ASSERT_EQ(s->paramDefine(descriptor.params.handle(), kOfxParamTypeStrChoice, "withDefault", &props), kOfxStatOK);
+  ASSERT_EQ(p->propSetStringN(props, kOfxParamPropChoiceEnum, 2, enums), kOfxStatOK);
+  ASSERT_EQ(p->propSetString(props, kOfxParamPropDefault, 0, "cool"), kOfxStatOK);
+  instance.cloneFrom(descriptor);
+
+  OfxParamHandle look = nullptr, withDefault = nullptr;
+  ASSERT_EQ(s->paramGetHandle(instance.params.handle(), "look", &look, &props), kOfxStatOK);
+  ASSERT_EQ(s->paramGetHandle(instance.params.handle(), "withDefault", &withDefault, nullptr), kOfxStatOK);
+  char *type = nullptr;
+  ASSERT_EQ(p->propGetString(props, kOfxParamPropType, 0, &type), kOfxStatOK);
+  EXPECT_STREQ(type, "OfxParamTypeStrChoice");
+  int animates = 1;
+  ASSERT_EQ(p->propGetInt(props, kOfxParamPropAnimates, 0, &animates), kOfxStatOK);
+  EXPECT_EQ(animates, 0);
+
+  const char *value = nullptr;
+  ASSERT_EQ(s->paramGetValue(look, &value), kOfxStatOK);
+  EXPECT_STREQ(value, "warm");
+  ASSERT_EQ(s->paramGetValue(withDefault, &value), kOfxStatOK);
+  EXPECT_STREQ(value, "cool");
+  ASSERT_EQ(s->paramSetValue(look, "cool"), kOfxStatOK);
+  ASSERT_EQ(s->paramGetValue(look, &value), kOfxStatOK);
+  EXPECT_STREQ(value, "cool");
+  EXPECT_EQ(s->paramSetValue(look, "Warm look"), kOfxStatErrValue);  // an option text is not a value
+  EXPECT_EQ(s->paramSetValueAtTime(look, 3.0, "warm"), kOfxStatErrValue);  // not animated
+  ASSERT_EQ(s->paramGetValue(look, &value), kOfxStatOK);
+  EXPECT_STREQ(value, "cool");
+}
+
+// Spatial double params may give their default as a fraction of the project (OFX 1.2).
+TEST(NormalisedDefaults, SpatialDefaultsScaleByTheProjectAndAbsoluteOnesAddItsOffset) {
+  const OfxParameterSuiteV1 *s = parameterSuiteV1();
+  const OfxPropertySuiteV1 *p = propertySuiteV1();
+  Effect descriptor{nullptr, Effect::Role::ContextDescriptor, kOfxImageEffectContextFilter};
+  Effect instance{nullptr, Effect::Role::Instance, kOfxImageEffectContextFilter};
+  auto define = [&](const char *type, const char *name, const char *doubleType, const char *system, std::vector<double> def) {
+    OfxPropertySetHandle props;
+    ASSERT_EQ(s->paramDefine(descriptor.params.handle(), type, name, &props), kOfxStatOK);
+    ASSERT_EQ(p->propSetString(props, kOfxParamPropDoubleType, 0, doubleType), kOfxStatOK);
+    if (system != nullptr) {
+      ASSERT_EQ(p->propSetString(props, kOfxParamPropDefaultCoordinateSystem, 0, system), kOfxStatOK);
+    }
+    ASSERT_EQ(p->propSetDoubleN(props, kOfxParamPropDefault, static_cast<int>(def.size()), def.data()), kOfxStatOK);
+  };
+  define(kOfxParamTypeDouble2D, "corner", kOfxParamDoubleTypeXYAbsolute, kOfxParamCoordinatesNormalised, {0.25, 0.5});
+  define(kOfxParamTypeDouble2D, "size", kOfxParamDoubleTypeXY, kOfxParamCoordinatesNormalised, {0.5, 0.25});
+  define(kOfxParamTypeDouble, "width", kOfxParamDoubleTypeX, kOfxParamCoordinatesNormalised, {0.1});
+  define(kOfxParamTypeDouble, "top", kOfxParamDoubleTypeYAbsolute, kOfxParamCoordinatesNormalised, {0.75});
+  define(kOfxParamTypeDouble2D, "canonical", kOfxParamDoubleTypeXYAbsolute, kOfxParamCoordinatesCanonical, {0.25, 0.5});
+  define(kOfxParamTypeDouble2D, "unsaid", kOfxParamDoubleTypeXY, nullptr, {0.25, 0.5});
+  define(kOfxParamTypeDouble, "plain", kOfxParamDoubleTypePlain, kOfxParamCoordinatesNormalised, {0.5});
+  instance.cloneFrom(descriptor);
+  applyNormalisedDefaults(instance.params, OfxPointD{200, 100}, OfxPointD{10, 20});
+
+  auto value = [&](const char *name) { return instance.params.find(name)->valueAt(0.0); };
+  EXPECT_EQ(value("corner"), (std::vector<double>{0.25 * 200 + 10, 0.5 * 100 + 20}));
+  EXPECT_EQ(value("size"), (std::vector<double>{100, 25}));
+  EXPECT_EQ(value("width"), (std::vector<double>{20}));
+  EXPECT_EQ(value("top"), (std::vector<double>{0.75 * 100 + 20}));
+  EXPECT_EQ(value("canonical"), (std::vector<double>{0.25, 0.5}));
+  EXPECT_EQ(value("unsaid"), (std::vector<double>{0.25, 0.5}));
+  EXPECT_EQ(value("plain"), (std::vector<double>{0.5}));  // not spatial: left alone
+  // The plug-in reads the canonical value through the suite; its declared default is unchanged.
+  double x = 0, y = 0;
+  OfxPropertySetHandle props;
+  OfxParamHandle h;
+  ASSERT_EQ(s->paramGetHandle(instance.params.handle(), "corner", &h, &props), kOfxStatOK);
+  ASSERT_EQ(s->paramGetValue(h, &x, &y), kOfxStatOK);
+  EXPECT_DOUBLE_EQ(x, 60.0);
+  EXPECT_DOUBLE_EQ(y, 70.0);
+  ASSERT_EQ(p->propGetDouble(props, kOfxParamPropDefault, 0, &x), kOfxStatOK);
+  EXPECT_DOUBLE_EQ(x, 0.25);
 }

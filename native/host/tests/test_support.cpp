@@ -51,6 +51,8 @@ double maxDifference(const FloatImage &a, const FloatImage &b) {
   return m;
 }
 
+std::string openfxPluginDir() { return folder("OFXHOST_TEST_OPENFX_PLUGIN_DIR", OFXHOST_TEST_OPENFX_PLUGIN_DIR); }
+
 int runHost(const std::vector<std::string> &args, std::string *out, std::string *err) {
   std::vector<std::string> all = args;
   all.emplace_back("--plugin-path");

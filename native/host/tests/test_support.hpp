@@ -15,6 +15,8 @@ std::string workDir(const std::string &name);
 FloatImage makePicture(int w, int h);
 // Largest absolute difference over all channels; bounds must match (else +inf).
 double maxDifference(const FloatImage &a, const FloatImage &b);
+// Where the official OpenFX Support library's Invert example bundle is built (third_party/openfx).
+std::string openfxPluginDir();
 // Runs ofxhost in-process with the test plug-in bundle directory on the search path.
 int runHost(const std::vector<std::string> &args, std::string *out = nullptr, std::string *err = nullptr);
 

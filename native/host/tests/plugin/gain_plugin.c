@@ -5,6 +5,7 @@
  * exercises what the tests check: keyframed "gain" read with paramGetValueAtTime at render
  * time, an RGB "tint" read with paramGetValue from multiThread workers, a "pad" that grows the
  * RoD, a "fail" switch that posts an error and fails the render, and all depths/components.
+ * "mode" (Choice) and "operation" (StrChoice, OFX 1.5) both switch gain to invert.
  *
  * Two plug-ins live in the binary:
  * "shift" moves the picture right by N canonical pixels and asks for the matching region of
@@ -91,6 +92,12 @@ static OfxStatus describeInContext(OfxImageEffectHandle effect, int tiles) {
   gParam->paramDefine(ps, kOfxParamTypeChoice, "mode", &pp);
   gProp->propSetString(pp, kOfxParamPropChoiceOption, 0, "multiply");
   gProp->propSetString(pp, kOfxParamPropChoiceOption, 1, "invert");
+  /* The same choice as an OFX 1.5 string-valued choice: the value read is the enum string. */
+  gParam->paramDefine(ps, kOfxParamTypeStrChoice, "operation", &pp);
+  gProp->propSetString(pp, kOfxParamPropChoiceOption, 0, "Multiply colour");
+  gProp->propSetString(pp, kOfxParamPropChoiceOption, 1, "Invert colour");
+  gProp->propSetString(pp, kOfxParamPropChoiceEnum, 0, "multiply");
+  gProp->propSetString(pp, kOfxParamPropChoiceEnum, 1, "invert");
   /* Fetch images on a thread the plug-in starts itself (as a managed runtime's pool would). */
   gParam->paramDefine(ps, kOfxParamTypeBoolean, "foreignThread", &pp);
   gParam->paramDefine(ps, kOfxParamTypeString, "note", &pp);
@@ -243,7 +250,9 @@ static OfxStatus render(OfxImageEffectHandle effect, OfxPropertySetHandle in, in
   }
   gParam->paramGetValueAtTime(param(effect, "gain"), time, &j.gain);
   gParam->paramGetValueAtTime(param(effect, "mode"), time, &mode);
-  j.invert = mode == 1;
+  const char *operation = NULL;
+  gParam->paramGetValueAtTime(param(effect, "operation"), time, &operation);
+  j.invert = mode == 1 || (operation != NULL && strcmp(operation, "invert") == 0);
   double scale[2] = {1, 1};
   gProp->propGetDoubleN(in, kOfxImageEffectPropRenderScale, 2, scale);
   gParam->paramGetValueAtTime(param(effect, "shift"), time, &j.shift);
