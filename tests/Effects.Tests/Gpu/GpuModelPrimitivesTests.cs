@@ -180,12 +180,15 @@ public sealed class GpuModelPrimitivesTests
     internal static TileLayout Layout() => new(new PixelRect(5, -3, 65, 41), 2, 24, 8, null, null);
 
     /// <summary>Premultiplied values pushed above 1 (HDR), so the clipping to 0–1 is exercised.</summary>
+    /// <summary>Values above 1, and a few a hostile host sends (NaN, ±inf), which must reach the model as 0 or 1 like on the CPU.</summary>
     private static FloatImage Hdr(FloatImage image)
     {
         var pixels = image.Pixels;
         int c = image.Channels;
         for (int i = 0; i < pixels.Length; i++)
             if (c == 3 || i % 4 != 3) pixels[i] *= 1.8f;
+        float[] hostile = [float.NaN, float.PositiveInfinity, float.NegativeInfinity];
+        for (int k = 0; k < hostile.Length; k++) pixels[(37 + 101 * k) * c] = hostile[k];
         return image;
     }
 
