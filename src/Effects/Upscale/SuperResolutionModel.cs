@@ -71,6 +71,10 @@ public sealed class SuperResolutionModel : IDisposable
     /// <summary>Loads and checks a model; throws <see cref="ModelLoadException"/> with a sentence naming the problem.</summary>
     public static SuperResolutionModel Load(string path, ExecutionProvider requested = ExecutionProvider.Auto)
     {
+        // A folder named like a model (an unpacked archive, a saved-model folder) is not missing:
+        // say what it is (issue 17).
+        if (Directory.Exists(path))
+            throw new ModelLoadException(path, "it is a folder, not a model file; choose the .onnx file itself.");
         if (!File.Exists(path))
             throw new ModelLoadException(path, "the file does not exist.");
         // A named pipe, a socket or a device (/dev/zero) reports no size, and opening a pipe with
@@ -83,6 +87,7 @@ public sealed class SuperResolutionModel : IDisposable
         try
         {
             var model = Inspect(path, provider, session);
+            model.RefuseInputTooSmallToTile();
             model.Scale = model.ReadScale();
             // Fixed-size models cannot take the probe picture; their tiles use the configured overlap.
             if (model.FixedInputHeight is null && model.FixedInputWidth is null)
@@ -236,6 +241,11 @@ public sealed class SuperResolutionModel : IDisposable
 
     private static string DescribeLoadFailure(string message)
     {
+        // "Unsupported model IR version: 99, max supported IR version: 10": the file format itself
+        // is newer than this runtime (issue 17: the raw text quoted ONNX Runtime's C++ source).
+        var irVersion = System.Text.RegularExpressions.Regex.Match(message, @"Unsupported model IR version: (\d+)");
+        if (irVersion.Success)
+            return $"it is saved in ONNX file format version {irVersion.Groups[1].Value}, newer than this ONNX Runtime ({OrtVersion}) reads; export it again with an older ONNX version.";
         if (message.Contains("opset", StringComparison.OrdinalIgnoreCase))
         {
             var declared = System.Text.RegularExpressions.Regex.Match(message, @"[Oo]pset (\d+)");
@@ -297,6 +307,20 @@ public sealed class SuperResolutionModel : IDisposable
         if (dims[0] > 1)
             throw new ModelLoadException(path, $"its {which} {shown} has a fixed batch of {dims[0]}; expected 1 or dynamic.");
         return dims;
+    }
+
+    /// <summary>
+    /// A fixed input no larger than two tile overlaps (a 4×4 model) leaves no pixel of a tile to
+    /// keep (issue 17: TileLayout failed with "Please report this"): refuse it at load, naming it.
+    /// Fixed-size models are not measured for reach, so their overlap is the default one.
+    /// </summary>
+    private void RefuseInputTooSmallToTile()
+    {
+        int overlap = TileLayout.OverlapFor(UpscaleSettings.DefaultTileOverlap, reach: 0);
+        if (FixedInputWidth <= 2 * overlap || FixedInputHeight <= 2 * overlap)
+            throw new ModelLoadException(ModelPath,
+                $"it only takes {FixedInputWidth?.ToString() ?? "any"}×{FixedInputHeight?.ToString() ?? "any"}-pixel pictures, too small to work in tiles " +
+                $"(each tile needs more than {2 * overlap} pixels a side); choose a model with a larger or free input size.");
     }
 
     /// <summary>Output/input size ratio: from fixed shapes when both are known, else from a run on a small blank image.</summary>
