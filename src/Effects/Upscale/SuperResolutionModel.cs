@@ -252,7 +252,11 @@ public sealed class SuperResolutionModel : IDisposable
             string which = declared.Success ? $"operator set {declared.Groups[1].Value}" : "an operator set";
             return $"it is stamped with ONNX {which}, which this ONNX Runtime ({OrtVersion}) does not support; export it again with an older opset.";
         }
-        if (message.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || message.Contains("parse", StringComparison.OrdinalIgnoreCase))
+        // "Invalid model. Node input '/Constant_6_output_0' is not a graph input …": the graph
+        // does not hang together (a damaged file, issue 17), which is no more use to a colourist
+        // than a file that does not parse.
+        if (message.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || message.Contains("parse", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("Invalid model", StringComparison.Ordinal))
             return "the file is not a valid ONNX model (it is damaged, cut short, or in another format).";
         return $"ONNX Runtime could not load it ({FirstLine(message)}).";
     }
@@ -299,7 +303,7 @@ public sealed class SuperResolutionModel : IDisposable
     {
         string shown = "[" + string.Join(", ", dims.Select(d => d > 0 ? d.ToString() : "?")) + "]";
         if (dims.Length != 4)
-            throw new ModelLoadException(path, $"its {which} has {dims.Length} dimensions {shown}; expected 4 (batch, channels, height, width — NCHW).");
+            throw new ModelLoadException(path, $"its {which} has {dims.Length} dimension{(dims.Length == 1 ? "" : "s")} {shown}; expected 4 (batch, channels, height, width — NCHW).");
         if (dims[1] != 3 && dims[3] == 3)
             throw new ModelLoadException(path, $"its {which} {shown} has the channels last (NHWC); expected NCHW with 3 channels second.");
         if (dims[1] > 0 && dims[1] != 3)

@@ -21,7 +21,7 @@ public sealed class BadInputModelTests
         ["four-channel-output.onnx"] = ["4 channels", "expected 3"],
         ["rank-3-input.onnx"] = ["3 dimensions", "expected 4"],
         ["rank-5-output.onnx"] = ["5 dimensions", "expected 4"],
-        ["vector-graph.onnx"] = ["1 dimensions", "expected 4"],
+        ["vector-graph.onnx"] = ["has 1 dimension [16]", "expected 4"],
         ["scale-one-and-a-half.onnx"] = ["16×16", "24×24", "whole-number enlargement"],
         ["scale-one-half.onnx"] = ["16×16", "8×8", "whole-number enlargement"],
         ["opset-99.onnx"] = ["operator set 99", "export it again"],
