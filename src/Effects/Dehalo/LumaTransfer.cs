@@ -19,13 +19,12 @@ internal static class LumaTransfer
     public const float Kr = 0.2126f, Kg = 0.7152f, Kb = 0.0722f;
 
     /// <summary>
-    /// The largest luma magnitude the stages work with: half-float's largest value, far above any
-    /// picture (HDR highlights reach hundreds). The stages square and sum luma; a host value near
-    /// 1e20 or 3e38 overflowed there and turned whole neighbourhoods to NaN. Beyond this the pixel is
-    /// not a picture value: it is worked on as this bound (and NaN as 0) so it cannot reach its
-    /// neighbours; the pixel itself still gets only a bounded correction.
+    /// The largest luma magnitude the stages work with (<see cref="FiniteSamples.Limit"/>). The
+    /// stages square and sum luma; a host value near 1e20 or 3e38 overflowed there and turned whole
+    /// neighbourhoods to NaN. The CPU path reads finite samples already; the device paths read the
+    /// host's buffers as they are, so the luma itself is bounded (NaN as 0) on every backend.
     /// </summary>
-    public const float LumaLimit = 65504f;
+    public const float LumaLimit = FiniteSamples.Limit;
 
     /// <summary><paramref name="y"/> within ±<see cref="LumaLimit"/>, NaN as 0 (the vector path selects the same way).</summary>
     private static float Bounded(float y) => y >= -LumaLimit ? (y <= LumaLimit ? y : LumaLimit) : (y < -LumaLimit ? -LumaLimit : 0f);

@@ -24,13 +24,20 @@ internal static class ModelMemoryBudget
 
     public static void ResetPeak() { lock (Gate) _peak = _reserved + CellResultCache.Shared.Bytes; }
 
+    /// <summary>How many reservations this thread holds: inner ones are already counted by the outer one.</summary>
+    [ThreadStatic] private static int t_held;
+
     /// <summary>
     /// Waits until <paramref name="bytes"/> fit under <paramref name="budgetBytes"/> with everything
-    /// else reserved and kept, and reserves them until the returned reservation is disposed.
+    /// else reserved and kept, and reserves them until the returned reservation is disposed. A
+    /// thread that already holds a reservation (a render that reserved its whole working set before
+    /// reading its source) gets an empty one: it never waits for itself, and no two renders can
+    /// each hold part of the budget while waiting for the other.
     /// </summary>
     public static Reservation Reserve(long bytes, long budgetBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+        if (t_held > 0 || bytes == 0) return new Reservation(0, counted: false);
         lock (Gate)
         {
             while (true)
@@ -44,7 +51,8 @@ internal static class ModelMemoryBudget
             }
             _reserved += bytes;
             _peak = Math.Max(_peak, _reserved + CellResultCache.Shared.Bytes);
-            return new Reservation(bytes);
+            t_held++;
+            return new Reservation(bytes, counted: true);
         }
     }
 
@@ -56,6 +64,7 @@ internal static class ModelMemoryBudget
 
     private static void Release(long bytes)
     {
+        t_held--;
         lock (Gate)
         {
             _reserved -= bytes;
@@ -63,8 +72,16 @@ internal static class ModelMemoryBudget
         }
     }
 
-    public readonly struct Reservation(long bytes) : IDisposable
+    /// <summary>Bytes held until disposed, on the thread that reserved them.</summary>
+    public sealed class Reservation(long bytes, bool counted) : IDisposable
     {
-        public void Dispose() => Release(bytes);
+        private bool _disposed;
+
+        public void Dispose()
+        {
+            if (_disposed || !counted) return;
+            _disposed = true;
+            Release(bytes);
+        }
     }
 }

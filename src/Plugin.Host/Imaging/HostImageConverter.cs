@@ -7,7 +7,8 @@ namespace Enhance.Plugin.Host.Imaging;
 /// <summary>
 /// Moves pixels between the host's images (8-bit, 16-bit or float; RGBA, RGB or Alpha; any row
 /// stride, including negative) and the float images the effects work on. Integer depths map to
-/// 0–1; writing back rounds and clamps to the integer range, float passes through unclamped.
+/// 0–1; float is read as finite samples (<see cref="FiniteSamples"/>: NaN as 0, at most ±65504);
+/// writing back rounds and clamps to the integer range, float passes through unclamped.
 /// </summary>
 public static unsafe class HostImageConverter
 {
@@ -41,7 +42,7 @@ public static unsafe class HostImageConverter
             switch (image.Depth)
             {
                 case PixelDepth.Float:
-                    new ReadOnlySpan<float>(src, n).CopyTo(dst);
+                    FiniteSamples.Copy(new ReadOnlySpan<float>(src, n), dst); // NaN, inf and 1e30 stop here
                     break;
                 case PixelDepth.Short:
                     ConvertFromShort(new ReadOnlySpan<ushort>(src, n), dst);

@@ -5,7 +5,8 @@ namespace Enhance.EndToEnd.Tests.BadInput;
 /// <summary>
 /// Every picture of the corpus through every node alone and through the chain: a whole, finite
 /// frame of the promised size comes out (1-pixel frames, zero or negative alpha, negatives,
-/// subnormals, 1e30 and ±3e38 samples), and Grain's Match original meets hostile plates.
+/// subnormals, 1e30 and ±3e38 samples, NaN and ±inf samples, NaN alpha: every node reads samples
+/// as finite, NaN as 0 and at most ±65504), and Grain's Match original meets hostile plates.
 /// </summary>
 public sealed class BadInputImageTests
 {
@@ -22,26 +23,12 @@ public sealed class BadInputImageTests
         "nan-samples.pfm", "nan-samples.exr", "all-nan.pfm", "nan-alpha.exr", "plus-inf-samples.pfm", "minus-inf-samples.pfm",
     ];
 
-    /// <summary>
-    /// Fail today (issue 17, see tests/BadInput/README.md): NaN or ±Inf samples come out as NaN
-    /// (Lanczos and Dehalo spread one NaN sample over a 17×17 patch; Grain passes them through),
-    /// 1e30 makes Dehalo's output NaN, and ±3e38 overflows Lanczos into ±Inf and NaN.
-    /// </summary>
-    private static bool IsOpen(string image, string pipeline) => image switch
-    {
-        "nan-samples.pfm" or "nan-samples.exr" or "all-nan.pfm" or "nan-alpha.exr" or "plus-inf-samples.pfm" or "minus-inf-samples.pfm" => true,
-        "huge-1e30.pfm" or "huge-1e30.tif" => pipeline is "dehalo" or "chain",
-        "plus-minus-3e38.pfm" => pipeline != "grain",
-        _ => false,
-    };
-
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
         foreach (var image in Images)
             foreach (var pipeline in BadInputPipelines.All)
-                if (!IsOpen(image, pipeline.Name) || BadInputOutcome.IncludeOpenCases)
-                    data.Add(image, pipeline.Name);
+                data.Add(image, pipeline.Name);
         return data;
     }
 

@@ -71,9 +71,4 @@ public static class BadInputOutcome
                 Assert.Fail($"{what}: sample {i} differs ({a[i]:R} untiled, {b[i]:R} tiled)");
     }
 
-    /// <summary>
-    /// Cases that fail today are kept out of the theories so CI stays green (each is listed in
-    /// tests/BadInput/README.md); ENHANCE_BAD_INPUT_OPEN=1 runs them too, to check a fix.
-    /// </summary>
-    public static bool IncludeOpenCases => Environment.GetEnvironmentVariable("ENHANCE_BAD_INPUT_OPEN") == "1";
 }
