@@ -221,9 +221,29 @@ RenderContext *EffectNode::renderFor(double time, bool *ambiguous) {
   return matches == 1 ? match : nullptr;
 }
 
+namespace {
+
+// Temporal access: a plug-in asking for another frame than the one its action is about may ask
+// beyond the sequence (the frame before the first). OFX answers that with kOfxStatFailed ("the
+// image does not exist in the clip"): no image, and the action goes on. A failure at the action's
+// own frame is a real error and fails the render (see EffectNode::call).
+bool isOtherFrame(double time) {
+  const ActionContext *action = currentAction();
+  return action != nullptr && action->hasTime && action->time != time;
+}
+
+}  // namespace
+
 OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
   try {
     return fetchImage(clip, time, region, image);
+  } catch (const std::exception &e) {
+    if (isOtherFrame(time)) {
+      if (verbose()) std::fprintf(stderr, "[ofxhost] %s: no image of %s at frame %g (%s)\n", label_.c_str(), clip.name().c_str(), time, e.what());
+      return kOfxStatFailed;
+    }
+    noteSuiteFailure(std::current_exception());
+    return kOfxStatFailed;
   } catch (...) {
     noteSuiteFailure(std::current_exception());
     return kOfxStatFailed;
@@ -233,6 +253,13 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
 OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
   try {
     return clipRegionOfDefinition(clip, time, rod);
+  } catch (const std::exception &e) {
+    if (isOtherFrame(time)) {
+      if (verbose()) std::fprintf(stderr, "[ofxhost] %s: no region of definition of %s at frame %g (%s)\n", label_.c_str(), clip.name().c_str(), time, e.what());
+      return kOfxStatFailed;
+    }
+    noteSuiteFailure(std::current_exception());
+    return kOfxStatFailed;
   } catch (...) {
     noteSuiteFailure(std::current_exception());
     return kOfxStatFailed;
