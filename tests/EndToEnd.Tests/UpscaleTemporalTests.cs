@@ -74,6 +74,21 @@ public sealed class UpscaleTemporalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void TheNodeDeclaresThePreviousFrameInGetFramesNeededAndFetchesNothingElse()
+    {
+        var dir = ReferenceHost.OutputFolder(nameof(TheNodeDeclaresThePreviousFrameInGetFramesNeededAndFetchesNothingElse));
+        string input = WriteClip(dir);
+        var run = Render(input, Path.Combine(dir, "out.####.tif"), "2", "--param", $"{Node}.temporalStability=0.5", "--verbose");
+        AssertOk(run);
+        Assert.Contains("frames needed at 2 from Source: 1.000000..2.000000", run.Log);
+        Assert.DoesNotContain("outside the frames GetFramesNeeded declared", run.Log);
+        // Stability 0: the default range (the frame alone), and no fetch of another frame.
+        var off = Render(input, Path.Combine(dir, "off.####.tif"), "2", "--verbose");
+        AssertOk(off);
+        Assert.Contains("frames needed at 2 from Source: 2.000000..2.000000", off.Log);
+    }
+
+    [Fact]
     public void StabilityZeroIsTodaysResultAndStrengthZeroTheClassicalOne()
     {
         var dir = ReferenceHost.OutputFolder(nameof(StabilityZeroIsTodaysResultAndStrengthZeroTheClassicalOne));

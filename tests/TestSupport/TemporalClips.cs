@@ -94,8 +94,9 @@ public static class TemporalClips
                 for (int x = border; x < a.Width - border; x++)
                 {
                     int i = x * 3;
-                    if (MathF.Abs(ra[i] - rb[i]) >= threshold || MathF.Abs(ra[i + 1] - rb[i + 1]) >= threshold ||
-                        MathF.Abs(ra[i + 2] - rb[i + 2]) >= threshold) continue;
+                    // 1e-6 of slack: one 8-bit level, (k + 1)/255 − k/255 in floats, can fall a hair short of 1/255.
+                    if (MathF.Abs(ra[i] - rb[i]) >= threshold - 1e-6f || MathF.Abs(ra[i + 1] - rb[i + 1]) >= threshold - 1e-6f ||
+                        MathF.Abs(ra[i + 2] - rb[i + 2]) >= threshold - 1e-6f) continue;
                     int j = x * p.Channels, k = x * q.Channels;
                     double yp = 0.299 * rp[j] + 0.587 * rp[j + 1] + 0.114 * rp[j + 2];
                     double yq = 0.299 * rq[k] + 0.587 * rq[k + 1] + 0.114 * rq[k + 2];
