@@ -64,6 +64,7 @@ public static class OfxNames
     public const string ParamTypeDouble = "OfxParamTypeDouble";
     public const string ParamTypeBoolean = "OfxParamTypeBoolean";
     public const string ParamTypeChoice = "OfxParamTypeChoice";
+    public const string ParamTypeStrChoice = "OfxParamTypeStrChoice";
     public const string ParamTypeRGBA = "OfxParamTypeRGBA";
     public const string ParamTypeRGB = "OfxParamTypeRGB";
     public const string ParamTypeDouble2D = "OfxParamTypeDouble2D";
@@ -98,6 +99,16 @@ public static class OfxNames
     public const string ParamPropDoubleType = "OfxParamPropDoubleType";
     public const string ParamPropDimensionLabel = "OfxParamPropDimensionLabel";
     public const string ParamPropChoiceOption = "OfxParamPropChoiceOption";
+    public const string ParamPropChoiceEnum = "OfxParamPropChoiceEnum";
+    public const string ParamPropDefaultCoordinateSystem = "OfxParamPropDefaultCoordinateSystem";
+    public const string ParamCoordinatesCanonical = "OfxParamCoordinatesCanonical";
+    public const string ParamCoordinatesNormalised = "OfxParamCoordinatesNormalised";
+    public const string ParamDoubleTypeX = "OfxParamDoubleTypeX";
+    public const string ParamDoubleTypeY = "OfxParamDoubleTypeY";
+    public const string ParamDoubleTypeXAbsolute = "OfxParamDoubleTypeXAbsolute";
+    public const string ParamDoubleTypeYAbsolute = "OfxParamDoubleTypeYAbsolute";
+    public const string ParamDoubleTypeXY = "OfxParamDoubleTypeXY";
+    public const string ParamDoubleTypeXYAbsolute = "OfxParamDoubleTypeXYAbsolute";
     public const string ParamPropStringMode = "OfxParamPropStringMode";
     public const string ParamPropStringFilePathExists = "OfxParamPropStringFilePathExists";
     public const string ParamPropLayoutHint = "OfxParamPropLayoutHint";
@@ -212,6 +223,10 @@ public static class OfxNames
     public const string ImageFieldUpper = "OfxFieldUpper";
     public const string ImageEffectHostPropNativeOrigin = "OfxImageEffectHostPropNativeOrigin";
     public const string ParamHostPropSupportsCustomAnimation = "OfxParamHostPropSupportsCustomAnimation";
+    public const string ParamHostPropSupportsStrChoice = "OfxParamHostPropSupportsStrChoice";
+    public const string ParamHostPropSupportsStrChoiceAnimation = "OfxParamHostPropSupportsStrChoiceAnimation";
+    public const string ParamHostPropSupportsParametricAnimation = "OfxParamHostPropSupportsParametricAnimation";
+    public const string HostNativeOriginBottomLeft = "kOfxImageEffectHostPropNativeOriginBottomLeft";
     public const string ParamHostPropSupportsStringAnimation = "OfxParamHostPropSupportsStringAnimation";
     public const string ParamHostPropSupportsChoiceAnimation = "OfxParamHostPropSupportsChoiceAnimation";
     public const string ParamHostPropSupportsBooleanAnimation = "OfxParamHostPropSupportsBooleanAnimation";
@@ -224,6 +239,7 @@ public static class OfxNames
     public const string ImageEffectPropCudaStreamSupported = "OfxImageEffectPropCudaStreamSupported";
     public const string ImageEffectPropCudaStream = "OfxImageEffectPropCudaStream";
     public const string ImageEffectPropOpenCLRenderSupported = "OfxImageEffectPropOpenCLRenderSupported";
+    public const string ImageEffectPropMetalRenderSupported = "OfxImageEffectPropMetalRenderSupported";
     public const string ImageEffectPropOpenCLSupported = "OfxImageEffectPropOpenCLSupported";
     public const string ImageEffectPropOpenCLEnabled = "OfxImageEffectPropOpenCLEnabled";
     public const string ImageEffectPropOpenCLCommandQueue = "OfxImageEffectPropOpenCLCommandQueue";

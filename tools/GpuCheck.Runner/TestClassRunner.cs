@@ -7,8 +7,9 @@ namespace Enhance.GpuCheck;
 
 /// <summary>
 /// Runs the [Fact]/[Theory] methods of named xunit test classes the way xunit does for these
-/// classes: a new instance per case, disposed after it, skips honoured (CudaFact says why), theory
-/// rows from InlineData/MemberData. Rows holding one of <see cref="SkippedRowValues"/> (e.g. "OpenCL"
+/// classes: a new instance per case, disposed after it, skips honoured (CudaFact says why, and so
+/// does a data attribute's Skip: BackendRows' CUDA rows without CUDA), theory rows from
+/// InlineData/MemberData/BackendRows. Rows holding one of <see cref="SkippedRowValues"/> (e.g. "OpenCL"
 /// on a machine without an OpenCL runtime) and methods named in --skip-method are reported as
 /// skipped, never as passed.
 /// </summary>
@@ -46,8 +47,13 @@ public sealed class TestClassRunner(IReadOnlyList<Assembly> assemblies, IReadOnl
             }
             if (fact is TheoryAttribute)
             {
-                foreach (var row in method.GetCustomAttributes<DataAttribute>().SelectMany(d => d.GetData(method)))
-                    RunCase(type, method, row, $"{label}({string.Join(", ", row)})");
+                foreach (var data in method.GetCustomAttributes<DataAttribute>())
+                    foreach (var row in data.GetData(method))
+                    {
+                        string rowLabel = $"{label}({string.Join(", ", row)})";
+                        if (data.Skip is { Length: > 0 } rowsSkipped) Report("SKIP", rowLabel, rowsSkipped);   // e.g. BackendRows' CUDA rows without CUDA
+                        else RunCase(type, method, row, rowLabel);
+                    }
             }
             else
             {

@@ -19,6 +19,27 @@ internal static class LumaTransfer
     public const float Kr = 0.2126f, Kg = 0.7152f, Kb = 0.0722f;
 
     /// <summary>
+    /// The largest luma magnitude the stages work with: half-float's largest value, far above any
+    /// picture (HDR highlights reach hundreds). The stages square and sum luma; a host value near
+    /// 1e20 or 3e38 overflowed there and turned whole neighbourhoods to NaN. Beyond this the pixel is
+    /// not a picture value: it is worked on as this bound (and NaN as 0) so it cannot reach its
+    /// neighbours; the pixel itself still gets only a bounded correction.
+    /// </summary>
+    public const float LumaLimit = 65504f;
+
+    /// <summary><paramref name="y"/> within ±<see cref="LumaLimit"/>, NaN as 0 (the vector path selects the same way).</summary>
+    private static float Bounded(float y) => y >= -LumaLimit ? (y <= LumaLimit ? y : LumaLimit) : (y < -LumaLimit ? -LumaLimit : 0f);
+
+    private static Vector256<float> Bounded(Vector256<float> y)
+    {
+        var limit = Vector256.Create(LumaLimit);
+        var inside = Vector256.GreaterThanOrEqual(y, -limit) & Vector256.LessThanOrEqual(y, limit);
+        var outside = Vector256.ConditionalSelect(Vector256.GreaterThan(y, limit), limit,
+            Vector256.ConditionalSelect(Vector256.LessThan(y, -limit), -limit, Vector256<float>.Zero));
+        return Vector256.ConditionalSelect(inside, y, outside);
+    }
+
+    /// <summary>
     /// Fills <paramref name="luma"/> over its whole bounds. Pixels outside <paramref name="definition"/> are
     /// edge-extended (the nearest pixel of the clip), so a tile at the border sees what an untiled render sees.
     /// </summary>
@@ -55,7 +76,11 @@ internal static class LumaTransfer
     /// channel test per pixel.</summary>
     private static void LumaRun(ReadOnlySpan<float> src, int channels, Span<float> dst)
     {
-        if (channels == 1) { src.Slice(0, dst.Length).CopyTo(dst); return; }
+        if (channels == 1)
+        {
+            for (int j = 0; j < dst.Length; j++) dst[j] = Bounded(src[j]);
+            return;
+        }
         if (src.Length < dst.Length * channels) throw new ArgumentException("Source row too short.", nameof(src));
         ref float p = ref MemoryMarshal.GetReference(src);
         int i = 0;
@@ -72,7 +97,7 @@ internal static class LumaTransfer
                 float a = Unsafe.Add(ref p, 3);
                 y *= Premultiplication.StraightFactor(a);
             }
-            dst[i] = y;
+            dst[i] = Bounded(y);
         }
     }
 
@@ -100,21 +125,21 @@ internal static class LumaTransfer
             var b = Avx.Shuffle(t1, t3, 0x44); var a = Avx.Shuffle(t1, t3, 0xEE);
             var y = kr * r + kg * g + kb * b;
             y *= Vector256.ConditionalSelect(Vector256.GreaterThan(a, transparent), Vector256<float>.One / a, Vector256<float>.Zero);
-            Avx2.PermuteVar8x32(y, order).StoreUnsafe(ref d, (nuint)i);
+            Avx2.PermuteVar8x32(Bounded(y), order).StoreUnsafe(ref d, (nuint)i);
         }
         return i;
     }
 
     private static float LumaOf(ReadOnlySpan<float> row, int o, int channels)
     {
-        if (channels == 1) return row[o];
+        if (channels == 1) return Bounded(row[o]);
         float y = Kr * row[o] + Kg * row[o + 1] + Kb * row[o + 2];
         if (channels == 4)
         {
             float a = row[o + 3];
             y *= Premultiplication.StraightFactor(a);
         }
-        return y;
+        return Bounded(y);
     }
 
     /// <summary>

@@ -65,7 +65,8 @@ internal sealed partial class DehaloGpuPlan
             .Buffer(SourceBuffer).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
             .Int(sourceDefinition.X1).Int(sourceDefinition.Y1).Int(sourceDefinition.X2).Int(sourceDefinition.Y2)
             .Buffer(luma.Buffer).Area(lumaArea)
-            .Float(LumaTransfer.Kr).Float(LumaTransfer.Kg).Float(LumaTransfer.Kb).Float(Premultiplication.TransparentAlpha), lumaArea);
+            .Float(LumaTransfer.Kr).Float(LumaTransfer.Kg).Float(LumaTransfer.Kb).Float(Premultiplication.TransparentAlpha)
+            .Float(LumaTransfer.LumaLimit), lumaArea);
         plan.RemoveHalos(luma, sourceDefinition, output, s, source.Channels);
         plan.Schedule = plan.Lifetimes();
         return plan;

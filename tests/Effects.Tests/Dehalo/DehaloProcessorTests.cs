@@ -166,6 +166,44 @@ public class DehaloProcessorTests
         Assert.True(max > 2f, $"HDR highlights kept, max {max}");
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(3)]
+    [InlineData(1)]
+    public void Values_no_picture_has_stay_where_they_are(int channels)
+    {
+        // Issue 17: values near 1e20 or ±3e38 overflowed the stages' squares and turned whole
+        // neighbourhoods into NaN. A NaN or infinite pixel is the host's own: it may pass through
+        // itself, but must not reach its neighbours either.
+        var definition = PixelRect.FromSize(64, 48);
+        using var photo = PhotoRgba(definition);
+        using var source = new FloatImage(definition, channels);
+        for (int y = 0; y < 48; y++)
+            for (int x = 0; x < 64; x++)
+                for (int c = 0; c < channels; c++)
+                    source.At(x, y, c) = channels == 1 ? photo.At(x, y, 1) : photo.At(x, y, c);
+        float[] hostile = [1e20f, 3e38f, -3e38f, float.NaN, float.PositiveInfinity, float.NegativeInfinity];
+        var placed = new List<(int X, int Y)>();
+        for (int i = 0; i < hostile.Length; i++)
+        {
+            int x = 8 + 9 * i, y = 10 + 5 * i;
+            for (int c = 0; c < Math.Min(3, channels); c++) source.At(x, y, c) = hostile[i];
+            placed.Add((x, y));
+        }
+        using var result = Render(source, definition, definition, new DehaloSettings());
+        for (int y = 0; y < 48; y++)
+            for (int x = 0; x < 64; x++)
+            {
+                int i = placed.IndexOf((x, y));
+                for (int c = 0; c < channels; c++)
+                {
+                    float v = result.At(x, y, c);
+                    if (i < 0) Assert.True(float.IsFinite(v), $"({x},{y}) channel {c} became {v} next to a hostile pixel");
+                    else if (float.IsFinite(hostile[i]) && (c < 3 || channels == 1)) Assert.True(float.IsFinite(v), $"the {hostile[i]} pixel became {v}");
+                }
+            }
+    }
+
     [Fact]
     public void Render_scale_shrinks_the_radii_and_settings_are_clamped()
     {

@@ -12,22 +12,17 @@ namespace Enhance.Effects.Tests.Gpu;
 /// work to the backend's own kernels (same result as the CPU renderer), and
 /// <see cref="IGpuPrimitives.Transfers"/> counts exactly the frame bytes moved between host and
 /// device — none for the kernels, every byte for Upload/Download/ReadBytes/WriteBytes. OpenCL
-/// (pocl) always; CUDA where a device exists, else the case checks that its absence has a reason.
+/// (pocl) always; CUDA where a device exists, else its rows are skipped with the reason.
 /// </summary>
 [Collection(GpuTestCollection.Name)]
 public sealed class CudaWiringTests
 {
     [Theory]
-    [MemberData(nameof(GpuBackends.All), MemberType = typeof(GpuBackends))]
+    [BackendRows(nameof(GpuBackends.All), GpuBackends.OpenCl, MemberType = typeof(GpuBackends))]
+    [BackendRows(nameof(GpuBackends.All), GpuBackends.Cuda, MemberType = typeof(GpuBackends))]
     public void Grain_through_the_dispatcher_matches_the_CPU_and_copies_no_frame_bytes(string backend)
     {
-        using var session = GpuBackends.Open(backend, out var reason);
-        if (session is null)
-        {
-            Assert.Equal(GpuBackends.Cuda, backend);
-            Assert.False(string.IsNullOrWhiteSpace(reason));
-            return;
-        }
+        using var session = GpuBackends.Open(backend);
         var settings = new GrainSettings { Amount = 0.08 };
         using var source = PhotoCrops.WithAlphaRamp(PhotoCrops.Load("coffee", 10, 5, 90, 70));
         var window = new PixelRect(14, 9, 96, 70);
@@ -47,16 +42,11 @@ public sealed class CudaWiringTests
     }
 
     [Theory]
-    [MemberData(nameof(GpuBackends.All), MemberType = typeof(GpuBackends))]
+    [BackendRows(nameof(GpuBackends.All), GpuBackends.OpenCl, MemberType = typeof(GpuBackends))]
+    [BackendRows(nameof(GpuBackends.All), GpuBackends.Cuda, MemberType = typeof(GpuBackends))]
     public void Transfers_count_every_frame_byte_and_kernels_count_none(string backend)
     {
-        using var session = GpuBackends.Open(backend, out var reason);
-        if (session is null)
-        {
-            Assert.Equal(GpuBackends.Cuda, backend);
-            Assert.False(string.IsNullOrWhiteSpace(reason));
-            return;
-        }
+        using var session = GpuBackends.Open(backend);
         var counter = session.Primitives.Transfers;
         using var source = PhotoCrops.Load("rocket", 0, 0, 40, 30, 3);
         long frame = 40L * 30 * 3 * sizeof(float);
@@ -87,15 +77,11 @@ public sealed class CudaWiringTests
     /// a context the host created itself is not the device's primary context, the primary context is,
     /// and the host's current context can be read back and restored after a library switched it.
     /// </summary>
-    [Fact]
+    [CudaFact]
     public void The_primary_context_check_tells_a_host_context_from_the_devices_primary_one()
     {
-        using var host = CudaTestHost.TryCreate(out var reason);
-        if (host is null)
-        {
-            Assert.False(string.IsNullOrWhiteSpace(reason));
-            return;
-        }
+        using var host = CudaTestHost.TryCreate(out var reason)
+                         ?? throw new InvalidOperationException($"no CUDA host where CudaFact found CUDA: {reason}");
         var driver = host.Driver;
         int device = driver.CurrentDevice();
         Assert.Equal(0, device);

@@ -26,9 +26,10 @@ internal static class GpuDehaloCases
     public const string NativeTexture = "sharpened at its own resolution, fine texture protection 1 (default)";
     public const string HalfTextureProtection = "sharpened at its own resolution, fine texture protection 0.5";
     public const string NoTextureProtection = "sharpened at its own resolution, fine texture protection 0";
+    public const string HugeValues = "pixels at 1e20 and ±3e38 (no picture value: they must not overflow the stages)";
 
     public static readonly string[] All = [Default, NoSupersampling, NoProtection, Radius3x15, HaloMask, RemovedDetail, Gentle, Tile,
-        NativeTexture, HalfTextureProtection, NoTextureProtection];
+        NativeTexture, HalfTextureProtection, NoTextureProtection, HugeValues];
 
     /// <summary>The cases on the natively sharpened photograph.</summary>
     public static bool IsNativelySharpened(string name) => name is NativeTexture or HalfTextureProtection or NoTextureProtection;
@@ -68,10 +69,23 @@ internal static class GpuDehaloCases
     {
         var clip = Crop(IsNativelySharpened(name) ? NativelySharpened.Value : Haloed.Value, -20, 30, width, height, channels);
         var b = clip.Bounds;
+        if (name == HugeValues) PutHugeValues(clip);
         var window = name == Tile
             ? new PixelRect(b.X1 + 3, b.Y1 + 2, b.X1 + width / 2, b.Y1 + height / 2)
             : new PixelRect(b.X1 + 9, b.Y1 + 7, b.X2 - 6, b.Y2 - 11);
         return (clip, window);
+    }
+
+    /// <summary>A few pixels a hostile host or a broken upstream node sends, inside the rendered window.</summary>
+    public static void PutHugeValues(FloatImage clip)
+    {
+        var b = clip.Bounds;
+        float[] values = [1e20f, 3e38f, -3e38f];
+        for (int i = 0; i < values.Length; i++)
+        {
+            int x = b.X1 + 15 + 9 * i, y = b.Y1 + 12 + 5 * i;
+            for (int c = 0; c < Math.Min(3, clip.Channels); c++) clip.At(x, y, c) = values[i];
+        }
     }
 
     /// <summary>What the host would hand over: the clip cut to RequiredInputRegion(window) ∩ definition.</summary>

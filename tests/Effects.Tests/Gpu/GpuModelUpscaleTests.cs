@@ -100,7 +100,7 @@ public sealed class GpuModelUpscaleTests(ITestOutputHelper log)
     public void The_staging_runner_is_chosen_for_OpenCL_and_says_why()
     {
         using var lease = ModelCache.Acquire(UpscaleFixtures.X2, ExecutionProvider.Cpu);
-        using var session = GpuBackends.Open(GpuBackends.OpenCl, out _)!;
+        using var session = GpuBackends.Open(GpuBackends.OpenCl);
         var runner = DeviceModelRunners.For(session.Primitives, lease.Model, out var reason);
         Assert.IsType<StagingModelRunner>(runner);
         Assert.Equal(PlanarElement.Float32, runner.Element);
@@ -118,7 +118,7 @@ public sealed class GpuModelUpscaleTests(ITestOutputHelper log)
     private static (FloatImage Expected, FloatImage Actual, (long ToHost, long ToDevice) Moved) RenderBoth(FloatImage source, PixelRect window, UpscaleSettings settings)
     {
         var expected = UpscaleFixtures.Render(source, window, settings);
-        using var session = GpuBackends.Open(GpuBackends.OpenCl, out _)!;
+        using var session = GpuBackends.Open(GpuBackends.OpenCl);
         var needed = UpscaleRenderer.RequiredSourceRegion(window, settings, source.Bounds);
         using var part = new FloatImage(needed, source.Channels);
         part.CopyFrom(source);

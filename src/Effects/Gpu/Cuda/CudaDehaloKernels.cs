@@ -13,7 +13,7 @@ internal static class CudaDehaloKernels
     public static void DehaloLuma(ArrayView<float> src, int srcX1, int srcY1, int srcStride, int channels,
                                   int defX1, int defY1, int defX2, int defY2,
                                   ArrayView<float> luma, int x1, int y1, int width, int height,
-                                  float kr, float kg, float kb, float transparent)
+                                  float kr, float kg, float kb, float transparent, float limit)
     {
         int i = Grid.GlobalIndex.X, r = Grid.GlobalIndex.Y;
         if (i >= width || r >= height) return;
@@ -26,7 +26,7 @@ internal static class CudaDehaloKernels
             v = kr * src[p] + kg * src[p + 1] + kb * src[p + 2];
             if (channels == 4) v *= src[p + 3] > transparent ? 1f / src[p + 3] : 0f;
         }
-        luma[r * width + i] = v;
+        luma[r * width + i] = v >= -limit ? (v <= limit ? v : limit) : (v < -limit ? -limit : 0f);
     }
 
     public static void DehaloRows(ArrayView<float> input, int inX1, int inY1, int inStride,

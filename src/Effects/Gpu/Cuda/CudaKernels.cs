@@ -127,7 +127,7 @@ internal static class CudaKernels
             float alpha = src[px + 3];
             v *= alpha > 1e-6f ? 1f / alpha : 0f;
         }
-        v = Math.Min(Math.Max(v, 0f), 1f);
+        v = v >= 0f ? Math.Min(v, 1f) : 0f; // TransferFunctions.Clipped: NaN as 0, whatever max.f32 does with it
         if (encoding == 2) v = v <= 0.0031308f ? 12.92f * v : 1.055f * Pow(v, 1f / 2.4f) - 0.055f;
         return v;
     }

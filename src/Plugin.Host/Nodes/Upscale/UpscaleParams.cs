@@ -90,7 +90,9 @@ public static class UpscaleParams
             .Hint("Scene-linear input is shown to the model through a display curve and highlights above 1.0 are carried through classically.");
         p.DefineInt(MemoryBudget).Label("Memory budget (MiB)").Parent(AdvancedGroup)
             .Default(1024).Range(64, 65536, 128, 8192)
-            .Hint("Upper bound for the model's working memory per render; larger frames are processed in overlapping tiles.");
+            .Hint("The most memory the model may use in this process, shared by every render on every thread: the network runs in flight plus the " +
+                  "results kept for the other tiles of a frame the host renders in tiles. Renders that would pass it wait for each other; " +
+                  "frames larger than half of it run in overlapping cells. Lower it if the host runs out of memory, raise it for speed on large frames.");
     }
 
     /// <summary>

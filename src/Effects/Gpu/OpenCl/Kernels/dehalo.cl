@@ -6,11 +6,12 @@
 
 #define DEHALO_AT(p, x, y) (p)[((y) - p##Y1) * p##Stride + ((x) - p##X1)]
 
-// LumaTransfer.Extract: straight-colour Rec.709 luma, reads clamped into the definition (edge extension).
+// LumaTransfer.Extract: straight-colour Rec.709 luma, reads clamped into the definition (edge extension),
+// bounded to ±limit with NaN as 0 (LumaTransfer.Bounded: huge host values must not overflow the stages).
 __kernel void enhance_dehalo_luma(__global const float* src, int srcX1, int srcY1, int srcStride, int channels,
                                   int defX1, int defY1, int defX2, int defY2,
                                   __global float* luma, int x1, int y1, int width, int height,
-                                  float kr, float kg, float kb, float transparent)
+                                  float kr, float kg, float kb, float transparent, float limit)
 {
     int i = get_global_id(0), r = get_global_id(1);
     if (i >= width || r >= height) return;
@@ -23,7 +24,7 @@ __kernel void enhance_dehalo_luma(__global const float* src, int srcX1, int srcY
         v = kr * p[0] + kg * p[1] + kb * p[2];
         if (channels == 4) v *= p[3] > transparent ? 1.0f / p[3] : 0.0f;
     }
-    luma[r * width + i] = v;
+    luma[r * width + i] = v >= -limit ? (v <= limit ? v : limit) : (v < -limit ? -limit : 0.0f);
 }
 
 // DownUpBlur.WeightedRows: out(x, y) = sum_k w_k * in(x, start_y + k), first product then running sums.

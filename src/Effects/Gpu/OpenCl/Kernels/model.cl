@@ -3,7 +3,7 @@
 // normalisation. Uses srgb_encode/srgb_decode and the encodings of planar.cl (concatenated before this).
 // Every kernel repeats the C# float operations in the same order (FP_CONTRACT is off in common.cl).
 
-// Straight RGB over a region (UpscaleRenderer.StraightRgb): unpremultiplied by alpha (RGBA), then the
+// Straight RGB over a region (TiledInference.Gather, UpscaleRenderer.ClippedStraightRgb): unpremultiplied by alpha (RGBA), then the
 // encoding (PlanarEncoding). dst is 3 channels, width x height, its first pixel at canvas (x1, y1).
 // Global size (width, height).
 __kernel void enhance_straight_rgb(__global const float* src, int srcX1, int srcY1, int srcStride, int channels,
@@ -21,7 +21,8 @@ __kernel void enhance_straight_rgb(__global const float* src, int srcX1, int src
         float v = px[p];
         if (encoding != ENCODING_AS_IS)
         {
-            v = clamp(v * inverseAlpha, 0.0f, 1.0f);
+            v *= inverseAlpha;
+            v = v >= 0.0f ? fmin(v, 1.0f) : 0.0f; // TransferFunctions.Clipped: NaN as 0
             if (encoding == ENCODING_MODEL_SCENE_LINEAR) v = srgb_encode(v);
         }
         out[p] = v;
