@@ -89,6 +89,41 @@ public sealed class UpscaleTemporalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void InOpenClModeTheHostRendersTemporalFramesOnTheCpuWithTheSamePixels()
+    {
+        // The GPU paths of temporal stability wait for issue 15: the node answers
+        // kOfxStatGPURenderFailed and the host renders the frame again with CPU images.
+        var dir = ReferenceHost.OutputFolder(nameof(InOpenClModeTheHostRendersTemporalFramesOnTheCpuWithTheSamePixels));
+        string input = WriteClip(dir);
+        string stable = $"{Node}.temporalStability=1";
+        AssertOk(Render(input, Path.Combine(dir, "cpu.####.tif"), "2", "--param", stable));
+        var gpu = Render(input, Path.Combine(dir, "opencl.####.tif"), "2", "--param", stable, "--gpu", "opencl", "--verbose");
+        AssertOk(gpu);
+        Assert.Contains("[ofxhost] OpenCL:", gpu.StandardError);
+        Assert.Contains("OpenCL render failed, rendering on the CPU", gpu.StandardError);
+        using var cpu = Frame(dir, "cpu", 2);
+        using var fallback = Frame(dir, "opencl", 2);
+        Assert.Equal(0.0, QualityMetrics.MaxAbsoluteDifference(cpu, fallback));
+    }
+
+    [Fact]
+    public void EnhanceInPlaceReadsThePreviousFrameToo()
+    {
+        // In place the host hands the enlarged frame; the node reduces both frames to the footprint.
+        var dir = ReferenceHost.OutputFolder(nameof(EnhanceInPlaceReadsThePreviousFrameToo));
+        string input = WriteClip(dir);
+        string[] inPlace = ["--param", $"{Node}.mode=2", "--param", $"{Node}.sourceScale=2"];
+        AssertOk(Render(input, Path.Combine(dir, "seq.####.tif"), "0-3", ["--param", $"{Node}.temporalStability=1", .. inPlace]));
+        AssertOk(Render(input, Path.Combine(dir, "alone.####.tif"), "3", ["--param", $"{Node}.temporalStability=1", .. inPlace]));
+        AssertOk(Render(input, Path.Combine(dir, "perframe.####.tif"), "3", inPlace));
+        using var seq = Frame(dir, "seq", 3);
+        using var alone = Frame(dir, "alone", 3);
+        using var perFrame = Frame(dir, "perframe", 3);
+        Assert.Equal(0.0, QualityMetrics.MaxAbsoluteDifference(seq, alone));
+        Assert.True(QualityMetrics.MaxAbsoluteDifference(seq, perFrame) > 0.5 / 255, "temporal stability changed nothing in place");
+    }
+
+    [Fact]
     public void StabilityZeroIsTodaysResultAndStrengthZeroTheClassicalOne()
     {
         var dir = ReferenceHost.OutputFolder(nameof(StabilityZeroIsTodaysResultAndStrengthZeroTheClassicalOne));
