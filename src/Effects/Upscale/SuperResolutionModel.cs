@@ -71,6 +71,10 @@ public sealed class SuperResolutionModel : IDisposable
     /// <summary>Loads and checks a model; throws <see cref="ModelLoadException"/> with a sentence naming the problem.</summary>
     public static SuperResolutionModel Load(string path, ExecutionProvider requested = ExecutionProvider.Auto)
     {
+        // A folder named like a model (an unpacked archive, a saved-model folder) is not missing:
+        // say what it is (issue 17).
+        if (Directory.Exists(path))
+            throw new ModelLoadException(path, "it is a folder, not a model file; choose the .onnx file itself.");
         if (!File.Exists(path))
             throw new ModelLoadException(path, "the file does not exist.");
         // A named pipe, a socket or a device (/dev/zero) reports no size, and opening a pipe with
@@ -83,6 +87,7 @@ public sealed class SuperResolutionModel : IDisposable
         try
         {
             var model = Inspect(path, provider, session);
+            model.RefuseInputTooSmallToTile();
             model.Scale = model.ReadScale();
             // Fixed-size models cannot take the probe picture; their tiles use the configured overlap.
             if (model.FixedInputHeight is null && model.FixedInputWidth is null)
@@ -236,13 +241,22 @@ public sealed class SuperResolutionModel : IDisposable
 
     private static string DescribeLoadFailure(string message)
     {
+        // "Unsupported model IR version: 99, max supported IR version: 10": the file format itself
+        // is newer than this runtime (issue 17: the raw text quoted ONNX Runtime's C++ source).
+        var irVersion = System.Text.RegularExpressions.Regex.Match(message, @"Unsupported model IR version: (\d+)");
+        if (irVersion.Success)
+            return $"it is saved in ONNX file format version {irVersion.Groups[1].Value}, newer than this ONNX Runtime ({OrtVersion}) reads; export it again with an older ONNX version.";
         if (message.Contains("opset", StringComparison.OrdinalIgnoreCase))
         {
             var declared = System.Text.RegularExpressions.Regex.Match(message, @"[Oo]pset (\d+)");
             string which = declared.Success ? $"operator set {declared.Groups[1].Value}" : "an operator set";
             return $"it is stamped with ONNX {which}, which this ONNX Runtime ({OrtVersion}) does not support; export it again with an older opset.";
         }
-        if (message.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || message.Contains("parse", StringComparison.OrdinalIgnoreCase))
+        // "Invalid model. Node input '/Constant_6_output_0' is not a graph input …": the graph
+        // does not hang together (a damaged file, issue 17), which is no more use to a colourist
+        // than a file that does not parse.
+        if (message.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || message.Contains("parse", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("Invalid model", StringComparison.Ordinal))
             return "the file is not a valid ONNX model (it is damaged, cut short, or in another format).";
         return $"ONNX Runtime could not load it ({FirstLine(message)}).";
     }
@@ -289,7 +303,7 @@ public sealed class SuperResolutionModel : IDisposable
     {
         string shown = "[" + string.Join(", ", dims.Select(d => d > 0 ? d.ToString() : "?")) + "]";
         if (dims.Length != 4)
-            throw new ModelLoadException(path, $"its {which} has {dims.Length} dimensions {shown}; expected 4 (batch, channels, height, width — NCHW).");
+            throw new ModelLoadException(path, $"its {which} has {dims.Length} dimension{(dims.Length == 1 ? "" : "s")} {shown}; expected 4 (batch, channels, height, width — NCHW).");
         if (dims[1] != 3 && dims[3] == 3)
             throw new ModelLoadException(path, $"its {which} {shown} has the channels last (NHWC); expected NCHW with 3 channels second.");
         if (dims[1] > 0 && dims[1] != 3)
@@ -297,6 +311,20 @@ public sealed class SuperResolutionModel : IDisposable
         if (dims[0] > 1)
             throw new ModelLoadException(path, $"its {which} {shown} has a fixed batch of {dims[0]}; expected 1 or dynamic.");
         return dims;
+    }
+
+    /// <summary>
+    /// A fixed input no larger than two tile overlaps (a 4×4 model) leaves no pixel of a tile to
+    /// keep (issue 17: TileLayout failed with "Please report this"): refuse it at load, naming it.
+    /// Fixed-size models are not measured for reach, so their overlap is the default one.
+    /// </summary>
+    private void RefuseInputTooSmallToTile()
+    {
+        int overlap = TileLayout.OverlapFor(UpscaleSettings.DefaultTileOverlap, reach: 0);
+        if (FixedInputWidth <= 2 * overlap || FixedInputHeight <= 2 * overlap)
+            throw new ModelLoadException(ModelPath,
+                $"it only takes {FixedInputWidth?.ToString() ?? "any"}×{FixedInputHeight?.ToString() ?? "any"}-pixel pictures, too small to work in tiles " +
+                $"(each tile needs more than {2 * overlap} pixels a side); choose a model with a larger or free input size.");
     }
 
     /// <summary>Output/input size ratio: from fixed shapes when both are known, else from a run on a small blank image.</summary>

@@ -69,28 +69,40 @@ public static class GrainParams
             .Hint("Grain only shows the grain over mid grey, to judge it without the picture.");
     }
 
+    /// <summary>
+    /// The values at <paramref name="time"/>, each kept inside its declared range whatever the host
+    /// sends (issue 17: an amount of -1, NaN or a size of 1000 from a script or a damaged project
+    /// used to fail the render with "Amount must be ≥ 0 … Please report this"). Out-of-range values
+    /// take the nearest end of the range; NaN takes the default, as Upscale and Dehalo do.
+    /// </summary>
     public static GrainNodeSettings Read(ParamSet p, double time)
     {
-        double D(string n) => p.Get(n).GetDouble(time);
+        double D(string n, double min, double max, double fallback) => InRange(p.Get(n).GetDouble(time), min, max, fallback);
         int I(string n) => p.Get(n).GetInt(time);
+        int Choice(string n, int last) => Math.Clamp(I(n), 0, last);
         var effect = new GrainSettings
         {
-            Amount = D(Amount),
-            MatchAmount = D(MatchAmount),
-            Size = D(Size),
-            Softness = D(Softness),
-            Saturation = D(Saturation),
+            Amount = D(Amount, 0, 1, 0.03),
+            MatchAmount = D(MatchAmount, 0, 4, 1),
+            Size = D(Size, 0.05, 32, 1),
+            Softness = D(Softness, 0, 1, 0.5),
+            Saturation = D(Saturation, 0, 1, 0.6),
             Monochrome = p.Get(Monochrome).GetBoolean(time),
-            Red = D(Red),
-            Green = D(Green),
-            Blue = D(Blue),
-            Response = new GrainResponse(D(Shadows), D(Midtones), D(Highlights), D(Midpoint)),
-            Space = (GrainSpace)I(Space),
+            Red = D(Red, 0, 4, 1),
+            Green = D(Green, 0, 4, 1),
+            Blue = D(Blue, 0, 4, 1),
+            Response = new GrainResponse(D(Shadows, 0, 4, 1), D(Midtones, 0, 4, 1), D(Highlights, 0, 4, 1), D(Midpoint, 0.05, 0.95, 0.5)),
+            Space = (GrainSpace)Choice(Space, (int)GrainSpace.Log),
             Seed = I(Seed),
-            Animation = (GrainAnimation)I(Animation),
-            HoldFrames = Math.Max(1, I(HoldFrames)),
-            Output = (GrainOutput)I(Output),
+            Animation = (GrainAnimation)Choice(Animation, (int)GrainAnimation.Hold),
+            HoldFrames = Math.Clamp(I(HoldFrames), 1, 1000),
+            Output = (GrainOutput)Choice(Output, (int)GrainOutput.GrainOnly),
         };
-        return new GrainNodeSettings(effect, p.Get(MatchSource).GetBoolean(time), I(AnalysisFirst), I(AnalysisLast));
+        return new GrainNodeSettings(effect, p.Get(MatchSource).GetBoolean(time),
+            Math.Clamp(I(AnalysisFirst), -1000000, 1000000), Math.Clamp(I(AnalysisLast), -1000000, 1000000));
     }
+
+    /// <summary><paramref name="value"/> clamped to [min, max] (infinities included); NaN gives <paramref name="fallback"/>.</summary>
+    private static double InRange(double value, double min, double max, double fallback) =>
+        double.IsNaN(value) ? fallback : Math.Clamp(value, min, max);
 }
