@@ -204,6 +204,7 @@ public static class OfxNames
     public const string ImageClipPropFieldExtraction = "OfxImageClipPropFieldExtraction";
     public const string ImageClipPropFieldOrder = "OfxImageClipPropFieldOrder";
     public const string ImageClipPropRoI = "OfxImageClipPropRoI_";
+    public const string ImageClipPropFrameRange = "OfxImageClipPropFrameRange_";
     public const string ImageComponentNone = "OfxImageComponentNone";
     public const string ImageComponentRGBA = "OfxImageComponentRGBA";
     public const string ImageComponentRGB = "OfxImageComponentRGB";

@@ -24,7 +24,7 @@ public sealed partial class OfxNamesMatchOfficialHeadersTests
             .Select(l => l.Split(' '))
             .ToDictionary(f => f[0], f => f[1]);
         // Names no official header defines: the extensions section (Resolve, Natron, Nuke), and the
-        // RoI property prefix that ofxImageEffect.h documents in prose only.
+        // RoI and frame-range property prefixes that ofxImageEffect.h documents in prose only.
         int extensions = header.IndexOf("host extensions we read", StringComparison.Ordinal);
         Assert.True(extensions > 0, "ofx_abi.h has lost its host-extensions section.");
         var wrong = new List<string>();
@@ -32,7 +32,7 @@ public sealed partial class OfxNamesMatchOfficialHeadersTests
         foreach (Match m in Define().Matches(header))
         {
             string name = m.Groups[1].Value, value = m.Groups[2].Value;
-            if (m.Index > extensions || name == "kOfxImageClipPropRoI") continue;
+            if (m.Index > extensions || name is "kOfxImageClipPropRoI" or "kOfxImageClipPropFrameRange") continue;
             count++;
             if (!official.TryGetValue(name, out var expected)) wrong.Add($"{name} is not an official OFX name");
             else if (expected != value) wrong.Add($"{name} is \"{value}\"; the official string is \"{expected}\"");

@@ -65,6 +65,25 @@ public static class UpscaleProtocol
         for (int i = 0; i < bytes.Length; i++) rgb.Pixels[i] = decoded[i] / 255f;
     }
 
+    /// <summary>
+    /// A clip (frames of one size) through libx264 as one video (CRF <see cref="H264Crf"/>, 25 fps,
+    /// I, P and B frames, so its artefacts move from frame to frame as a camera's or an export's do) and back.
+    /// </summary>
+    public static void ClipThroughH264(IReadOnlyList<FloatImage> frames)
+    {
+        int frameBytes = frames[0].Pixels.Length;
+        var bytes = new byte[frameBytes * frames.Count];
+        for (int f = 0; f < frames.Count; f++)
+            for (int i = 0; i < frameBytes; i++) bytes[f * frameBytes + i] = (byte)MathF.Round(Math.Clamp(frames[f].Pixels[i], 0f, 1f) * 255f);
+        string size = $"{frames[0].Width}x{frames[0].Height}";
+        var encoded = RunFfmpeg(bytes, $"-v error -f rawvideo -pix_fmt rgb24 -s {size} -r 25 -i - -c:v libx264 -preset medium -crf {H264Crf} -pix_fmt yuv420p -f h264 -");
+        var decoded = RunFfmpeg(encoded, "-v error -f h264 -i - -f rawvideo -pix_fmt rgb24 -");
+        if (decoded.Length != bytes.Length)
+            throw new InvalidOperationException($"ffmpeg gave {decoded.Length} bytes for {frames.Count} {size} frames.");
+        for (int f = 0; f < frames.Count; f++)
+            for (int i = 0; i < frameBytes; i++) frames[f].Pixels[i] = decoded[f * frameBytes + i] / 255f;
+    }
+
     private static byte[] RunFfmpeg(byte[] input, string arguments)
     {
         var start = new ProcessStartInfo("ffmpeg", arguments)

@@ -8,6 +8,7 @@ internal static class EvalCommands
         ["grain"] = ("Grain: synthesis → estimation round trip and source matching on real photos", GrainEval.Run),
         ["dehalo"] = ("Dehalo: halo reduction, edge contrast, PSNR on real photos with made halos", DehaloEval.Run),
         ["upscale"] = ("Upscale: Y-PSNR/SSIM gain over Lanczos-3 on held-out photos (area, bicubic, Lanczos, H.264)", UpscaleEval.Run),
+        ["temporal"] = ("Upscale temporal stability: static-background flicker vs Lanczos and per-frame, PSNR cost, cost per frame", TemporalEval.Run),
     };
 
     public static int Run(string[] args)

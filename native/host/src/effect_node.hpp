@@ -31,6 +31,8 @@ class RenderContext {
   OfxRectI window{0, 0, 0, 0};
   std::map<std::string, FloatImage> inputs;     // prefetched over RoI ∩ input RoD
   std::map<std::string, OfxRectI> regionsOfInterest;
+  // Temporal access: the frame ranges (first, last pairs) per input clip from GetFramesNeeded.
+  std::map<std::string, std::vector<double>> framesNeeded;
   ClipImage *output = nullptr;
   std::unique_ptr<ClipImage> ownedOutput;  // the image behind output
   bool gpu = false;  // images of this render are device memory of settings.gpu (cl_mem / CUdeviceptr)
@@ -87,6 +89,7 @@ class EffectNode : public ImageSource, public ClipImageProvider {
   FloatImage renderWindow(double time, const OfxRectI &window, OfxPointD scale);
   bool identity(double time, const OfxRectI &window, OfxPointD scale, FloatImage *out);
   std::map<std::string, OfxRectI> regionsOfInterest(double time, const OfxRectI &window, OfxPointD scale);
+  std::map<std::string, std::vector<double>> framesNeeded(double time);
   void addRenderArgs(PropertySet &in, double time, OfxPointD scale) const;
   std::mutex &renderLock();
   // GPU mode (--gpu opencl|cuda): whether this plug-in renders on the host's OpenCL queue or CUDA

@@ -103,6 +103,34 @@ std::map<std::string, OfxRectI> EffectNode::regionsOfInterest(double time, const
   return rois;
 }
 
+// kOfxImageEffectActionGetFramesNeeded, asked of plug-ins that declare temporal clip access: every
+// input clip's range starts as the frame itself (the spec's default) and the plug-in may widen it.
+std::map<std::string, std::vector<double>> EffectNode::framesNeeded(double time) {
+  std::map<std::string, std::vector<double>> ranges;
+  for (const auto &kv : inputs_) ranges[kv.first] = {time, time};
+  if (instance_->props.integer(kOfxImageEffectPropTemporalClipAccess, 0, 0) == 0) return ranges;
+  PropertySet in, out;
+  in.defineDouble(kOfxPropTime, {time});
+  for (const auto &kv : inputs_) out.defineDouble("OfxImageClipPropFrameRange_" + kv.first, {time, time});
+  OfxStatus st = call(kOfxImageEffectActionGetFramesNeeded, &in, &out, time, true);
+  check(st, kOfxImageEffectActionGetFramesNeeded);
+  for (auto &kv : ranges) {
+    const std::string name = "OfxImageClipPropFrameRange_" + kv.first;
+    int n = 0;
+    if (st == kOfxStatOK && out.dimension(name.c_str(), &n) == kOfxStatOK && n >= 2) {
+      kv.second.clear();
+      for (int i = 0; i + 1 < n; i += 2) kv.second.insert(kv.second.end(), {out.dbl(name, i), out.dbl(name, i + 1)});
+    }
+    if (verbose()) {
+      std::string list;
+      for (size_t i = 0; i + 1 < kv.second.size(); i += 2)
+        list += (i ? ", " : "") + std::to_string(kv.second[i]) + ".." + std::to_string(kv.second[i + 1]);
+      std::fprintf(stderr, "[ofxhost] %s: frames needed at %g from %s: %s\n", label_.c_str(), time, kv.first.c_str(), list.c_str());
+    }
+  }
+  return ranges;
+}
+
 FloatImage EffectNode::render(double time, const OfxRectI &window, OfxPointD scale) {
   const OfxRectI rod = regionOfDefinition(time, scale);
   const OfxRectI win = intersect(window, rod);
@@ -133,6 +161,7 @@ FloatImage EffectNode::renderWindow(double time, const OfxRectI &window, OfxPoin
   rc.scale = scale;
   rc.window = window;
   rc.regionsOfInterest = regionsOfInterest(time, window, scale);
+  rc.framesNeeded = framesNeeded(time);
   // Upstream renders happen before this node's lock is taken, so a chain of the same
   // thread-unsafe plug-in cannot deadlock on itself.
   for (const auto &kv : inputs_) {
@@ -221,9 +250,29 @@ RenderContext *EffectNode::renderFor(double time, bool *ambiguous) {
   return matches == 1 ? match : nullptr;
 }
 
+namespace {
+
+// Temporal access: a plug-in asking for another frame than the one its action is about may ask
+// beyond the sequence (the frame before the first). OFX answers that with kOfxStatFailed ("the
+// image does not exist in the clip"): no image, and the action goes on. A failure at the action's
+// own frame is a real error and fails the render (see EffectNode::call).
+bool isOtherFrame(double time) {
+  const ActionContext *action = currentAction();
+  return action != nullptr && action->hasTime && action->time != time;
+}
+
+}  // namespace
+
 OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
   try {
     return fetchImage(clip, time, region, image);
+  } catch (const std::exception &e) {
+    if (isOtherFrame(time)) {
+      if (verbose()) std::fprintf(stderr, "[ofxhost] %s: no image of %s at frame %g (%s)\n", label_.c_str(), clip.name().c_str(), time, e.what());
+      return kOfxStatFailed;
+    }
+    noteSuiteFailure(std::current_exception());
+    return kOfxStatFailed;
   } catch (...) {
     noteSuiteFailure(std::current_exception());
     return kOfxStatFailed;
@@ -233,6 +282,13 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
 OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
   try {
     return clipRegionOfDefinition(clip, time, rod);
+  } catch (const std::exception &e) {
+    if (isOtherFrame(time)) {
+      if (verbose()) std::fprintf(stderr, "[ofxhost] %s: no region of definition of %s at frame %g (%s)\n", label_.c_str(), clip.name().c_str(), time, e.what());
+      return kOfxStatFailed;
+    }
+    noteSuiteFailure(std::current_exception());
+    return kOfxStatFailed;
   } catch (...) {
     noteSuiteFailure(std::current_exception());
     return kOfxStatFailed;
@@ -272,6 +328,16 @@ OfxStatus EffectNode::fetchImage(Clip &clip, double time, const OfxRectD *region
   } else if (pre != nullptr && intersect(want, pre->bounds) == want) {
     pixels = crop(*pre, want);  // an explicit region inside what was prefetched
   } else {
+    if (rc != nullptr && time != rc->time && verbose()) {
+      const auto found = rc->framesNeeded.find(clip.name());
+      bool declared = false;
+      if (found != rc->framesNeeded.end())
+        for (size_t i = 0; i + 1 < found->second.size(); i += 2)
+          declared = declared || (time >= found->second[i] && time <= found->second[i + 1]);
+      if (!declared)
+        std::fprintf(stderr, "[ofxhost] %s: fetched %s at frame %g, outside the frames GetFramesNeeded declared for frame %g\n",
+                     label_.c_str(), clip.name().c_str(), time, rc->time);
+    }
     // Another frame (temporal access) or a region beyond the RoI: render it upstream now.
     pixels = src->second->render(time, want, scale);
   }

@@ -15,8 +15,8 @@
  * (AcademySoftwareFoundation/openfx, the headers in include/): native/include/enhance/ofx_official_names.txt
  * lists each official name we use with its value and header, and a test (OfxNamesMatchOfficialHeaders)
  * fails on any string here that is neither in that list nor in the host-extension section below.
- * kOfxImageClipPropRoI is the prefix the official ofxImageEffect.h documents in prose
- * ("OfxImageClipPropRoI_" + clip name) rather than defines.
+ * kOfxImageClipPropRoI and kOfxImageClipPropFrameRange are the prefixes the official ofxImageEffect.h
+ * documents in prose ("OfxImageClipPropRoI_" / "OfxImageClipPropFrameRange_" + clip name) rather than defines.
  */
 #ifndef ENHANCE_OFX_ABI_H
 #define ENHANCE_OFX_ABI_H
@@ -410,6 +410,8 @@ typedef struct OfxParameterSuiteV1 {
 #define kOfxImageClipPropFieldOrder "OfxImageClipPropFieldOrder"
 /* GetRegionsOfInterest answers one property per input clip: this prefix + the clip name. */
 #define kOfxImageClipPropRoI "OfxImageClipPropRoI_"
+/* GetFramesNeeded answers one property per input clip: this prefix + the clip name, pairs of frame ranges. */
+#define kOfxImageClipPropFrameRange "OfxImageClipPropFrameRange_"
 
 #define kOfxImageComponentNone "OfxImageComponentNone"
 #define kOfxImageComponentRGBA "OfxImageComponentRGBA"

@@ -52,8 +52,9 @@ internal static class TiledInference
     /// The process-wide bound on the model's working memory (<see cref="ModelMemoryBudget"/>); the
     /// cells' results that other windows will need are kept within it (<see cref="CellResultCache"/>).
     /// </param>
+    /// <param name="keepResults">Keep every cell's result (temporal mode: the next frame reads this one as its previous).</param>
     public static void Run(SuperResolutionModel model, TileLayout layout, List<TileCell> cells, FloatImage source, InputTransfer transfer,
-                           FloatImage output, int budgetMiB)
+                           FloatImage output, int budgetMiB, bool keepResults = false)
     {
         var region = output.Bounds;
         int area = (int)region.Area;
@@ -64,7 +65,7 @@ internal static class TiledInference
             Array.Clear(sums, 0, 3 * area);
             Array.Clear(weights, 0, area);
             foreach (var cell in cells)
-                RunCell(model, layout, cell, source, transfer, region, sums, weights, BudgetBytes(budgetMiB));
+                RunCell(model, layout, cell, source, transfer, region, sums, weights, BudgetBytes(budgetMiB), keepResults);
             Normalise(sums, weights, output);
         }
         finally
@@ -75,7 +76,7 @@ internal static class TiledInference
     }
 
     private static void RunCell(SuperResolutionModel model, TileLayout layout, TileCell cell, FloatImage source, InputTransfer transfer,
-                                PixelRect region, float[] sums, float[] weights, long budgetBytes)
+                                PixelRect region, float[] sums, float[] weights, long budgetBytes, bool keepResults)
     {
         var input = cell.Input;
         int k = layout.Scale, inW = input.Width, inH = input.Height, outW = inW * k, outH = inH * k;
@@ -86,7 +87,8 @@ internal static class TiledInference
         {
             Gather(source, transfer, layout.Definition, input, planes);
             // Other windows (tiles) need this cell when it reaches beyond the part of the frame this one covers.
-            bool othersNeedIt = !region.Contains(layout.Enlarged(input).Intersect(layout.ModelDefinition));
+            // In temporal mode the next frame needs them too (keepResults).
+            bool othersNeedIt = keepResults || !region.Contains(layout.Enlarged(input).Intersect(layout.ModelDefinition));
             var cellResult = CellResultCache.Shared.Run(model, planes.AsSpan(0, 3 * inW * inH), inH, inW, result,
                 othersNeedIt, budgetBytes, () =>
                 {

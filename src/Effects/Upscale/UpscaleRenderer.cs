@@ -26,7 +26,9 @@ public static class UpscaleRenderer
         s.Validate();
         var classical = LanczosResampler.RequiredSourceRegion(outputWindow, s.ScaleX, s.ScaleY, sourceDefinition);
         if (!s.UsesModel) return classical;
-        return classical.Union(Plan.For(outputWindow, s, sourceDefinition).SourceRegion);
+        var region = classical.Union(Plan.For(outputWindow, s, sourceDefinition).SourceRegion);
+        if (s.UsesTemporal) region = region.Union(TemporalStability.RequiredSourceRegion(outputWindow, s.ScaleX, s.ScaleY, sourceDefinition));
+        return region;
     }
 
     /// <summary>
@@ -60,8 +62,13 @@ public static class UpscaleRenderer
     /// in place, the host's own full-size frame (covering the window). The detail is still the
     /// model's result minus the Lanczos upscale of what it saw, so strength 0 is that frame itself.
     /// </param>
+    /// <param name="previous">
+    /// The previous frame's source (same definition, covering <see cref="RequiredSourceRegion"/>),
+    /// for <see cref="UpscaleSettings.TemporalStability"/>; null (the first frame, or the host has
+    /// none) renders the frame on its own.
+    /// </param>
     public static void Render(FloatImage source, PixelRect sourceDefinition, FloatImage destination, UpscaleSettings s,
-                              FloatImage? classicalBase = null)
+                              FloatImage? classicalBase = null, FloatImage? previous = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(destination);
@@ -77,13 +84,17 @@ public static class UpscaleRenderer
         if (!source.Bounds.Contains(plan.SourceRegion))
             throw new ArgumentException($"The source covers {source.Bounds} but the model needs {plan.SourceRegion}.", nameof(source));
 
-        using var modelAtOutput = new FloatImage(window, 3);
-        using (var modelOutput = new FloatImage(plan.ModelRegion, 3))
+        bool temporal = s.UsesTemporal && previous is not null;
+        if (temporal && !previous!.Bounds.Contains(plan.SourceRegion.Union(TemporalStability.RequiredSourceRegion(window, s.ScaleX, s.ScaleY, sourceDefinition))))
+            throw new ArgumentException($"The previous frame covers {previous.Bounds}, less than the current one needs.", nameof(previous));
+        // In temporal mode every cell's result is kept (the first frame's too): the next frame asks for this one's as its previous.
+        using var modelAtOutput = ModelAtOutput(source, plan, window, s, keepResults: s.UsesTemporal);
+        if (temporal)
         {
-            TiledInference.Run(s.Model!, plan.Layout, plan.Cells, source, s.Transfer, modelOutput, s.MemoryBudgetMiB);
-            if (s.Transfer != InputTransfer.Display) FromModel(modelOutput, s.Transfer);
-            int k = plan.Layout.Scale;
-            LanczosResampler.Resample(modelOutput, plan.Layout.ModelDefinition, modelAtOutput, s.ScaleX / k, s.ScaleY / k);
+            using var previousModel = ModelAtOutput(previous!, plan, window, s, keepResults: true);
+            using var weights = TemporalStability.PreviousWeights(source, previous!, sourceDefinition,
+                TemporalStability.WeightRegion(window, s.ScaleX, s.ScaleY, sourceDefinition), s.Transfer, s.TemporalStability);
+            TemporalStability.Blend(modelAtOutput, previousModel, weights, sourceDefinition, s.ScaleX, s.ScaleY);
         }
 
         using var reference = new FloatImage(window, 3);
@@ -92,6 +103,18 @@ public static class UpscaleRenderer
             LanczosResampler.Resample(clipped, sourceDefinition, reference, s.ScaleX, s.ScaleY);
 
         DetailBlend.Apply(destination, modelAtOutput, reference, s.Strength, s.DetailLimit);
+    }
+
+    /// <summary>The model's picture of <paramref name="source"/> over the window, at the output scale, in the clip's encoding.</summary>
+    private static FloatImage ModelAtOutput(FloatImage source, Plan plan, PixelRect window, UpscaleSettings s, bool keepResults)
+    {
+        var modelAtOutput = new FloatImage(window, 3);
+        using var modelOutput = new FloatImage(plan.ModelRegion, 3);
+        TiledInference.Run(s.Model!, plan.Layout, plan.Cells, source, s.Transfer, modelOutput, s.MemoryBudgetMiB, keepResults);
+        if (s.Transfer != InputTransfer.Display) FromModel(modelOutput, s.Transfer);
+        int k = plan.Layout.Scale;
+        LanczosResampler.Resample(modelOutput, plan.Layout.ModelDefinition, modelAtOutput, s.ScaleX / k, s.ScaleY / k);
+        return modelAtOutput;
     }
 
     /// <summary>

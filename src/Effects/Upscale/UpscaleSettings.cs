@@ -34,6 +34,13 @@ public sealed record UpscaleSettings
 
     public const int DefaultTileOverlap = 0;
 
+    /// <summary>
+    /// 0 = every frame on its own (today's result bit for bit); up to 1 = where the input did not
+    /// change since the previous frame, the model's picture is averaged with the previous frame's
+    /// (see <see cref="TemporalStability"/>). Only used with a previous frame and a model.
+    /// </summary>
+    public float TemporalStability { get; init; }
+
     /// <summary>The host asks for a quick render (scrubbing, draft quality): classical only.</summary>
     public bool Draft { get; init; }
 
@@ -45,6 +52,9 @@ public sealed record UpscaleSettings
     /// <summary>Whether the model takes part at all (otherwise the render is the classical upscale, bit for bit).</summary>
     public bool UsesModel => Model is not null && !Draft && Strength != 0f;
 
+    /// <summary>Whether a render reads the previous frame (the model takes part and stability is above 0).</summary>
+    public bool UsesTemporal => UsesModel && TemporalStability > 0f;
+
     internal void Validate()
     {
         if (!(ScaleX > 0) || !(ScaleY > 0) || double.IsInfinity(ScaleX) || double.IsInfinity(ScaleY))
@@ -53,6 +63,8 @@ public sealed record UpscaleSettings
             throw new ArgumentOutOfRangeException(nameof(Strength), Strength, $"Strength runs from 0 to {MaxStrength}.");
         if (!(DetailLimit >= 0))
             throw new ArgumentOutOfRangeException(nameof(DetailLimit), DetailLimit, "The detail limit cannot be negative.");
+        if (!(TemporalStability >= 0 && TemporalStability <= 1))
+            throw new ArgumentOutOfRangeException(nameof(TemporalStability), TemporalStability, "Temporal stability runs from 0 to 1.");
         if (MemoryBudgetMiB <= 0)
             throw new ArgumentOutOfRangeException(nameof(MemoryBudgetMiB), MemoryBudgetMiB, "The memory budget must be positive.");
         if (TileOverlap < 0)

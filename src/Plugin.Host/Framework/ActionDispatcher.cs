@@ -67,6 +67,12 @@ public sealed class ActionDispatcher(HostSuites suites, HostInfo host)
                 foreach (var (clip, roi) in rois)
                     outArgs.SetRectD(OfxNames.ImageClipPropRoI + clip, roi);
                 return OfxStatus.OK;
+            case OfxNames.ImageEffectActionGetFramesNeeded:
+                if (instance.GetFramesNeeded(new FramesNeededArguments(inArgs)) is not { } frames)
+                    return OfxStatus.ReplyDefault;
+                foreach (var (clip, ranges) in frames)
+                    outArgs.SetDoubles(OfxNames.ImageClipPropFrameRange + clip, ranges);
+                return OfxStatus.OK;
             case OfxNames.ImageEffectActionGetClipPreferences:
                 return instance.GetClipPreferences(outArgs) ? OfxStatus.OK : OfxStatus.ReplyDefault;
             case OfxNames.ImageEffectActionIsIdentity:

@@ -71,9 +71,14 @@ public sealed class EffectDescriptor(ImageEffectHandle effect, HostInfo host)
     }
 
     /// <summary>The main input "Source" and the "Output", both taking <paramref name="components"/>, tiled.</summary>
-    public void DefineSourceAndOutput(params string[] components)
+    public void DefineSourceAndOutput(params string[] components) => DefineSourceAndOutput(temporalSource: false, components);
+
+    /// <param name="temporalSource">The node fetches Source at other times than the render's (kOfxImageEffectPropTemporalClipAccess on the clip).</param>
+    /// <param name="components">What both clips take.</param>
+    public void DefineSourceAndOutput(bool temporalSource, params string[] components)
     {
-        DefineClip(OfxNames.ImageEffectSimpleSourceClipName).SupportedComponents(components).SupportsTiles(true);
+        var source = DefineClip(OfxNames.ImageEffectSimpleSourceClipName).SupportedComponents(components).SupportsTiles(true);
+        if (temporalSource) source.TemporalAccess(true);
         DefineClip(OfxNames.ImageEffectOutputClipName).SupportedComponents(components).SupportsTiles(true);
     }
 }

@@ -31,6 +31,13 @@ public abstract class ImageEffectInstance(InstanceContext context)
     /// <summary>The input clip whose image passes unchanged (and at which time), or null to render.</summary>
     public virtual (string Clip, double Time)? IsIdentity(IsIdentityArguments args) => null;
 
+    /// <summary>
+    /// Frame ranges needed per input clip to render <see cref="FramesNeededArguments.Time"/>
+    /// (pairs: first, last), or null for the default (that frame alone). Only asked of nodes that
+    /// declare temporal clip access.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, double[]>? GetFramesNeeded(FramesNeededArguments args) => null;
+
     public virtual void InstanceChanged(InstanceChangedArguments args) { }
 
     public virtual void BeginSequenceRender() { }

@@ -59,6 +59,12 @@ public sealed class IsIdentityArguments(PropertySet inArgs)
     public OfxPointD RenderScale { get; } = inArgs.TryGetPointD(OfxNames.ImageEffectPropRenderScale, new OfxPointD { X = 1, Y = 1 });
 }
 
+/// <summary>GetFramesNeeded's time; the answer (frame ranges per input clip) goes in outArgs.</summary>
+public sealed class FramesNeededArguments(PropertySet inArgs)
+{
+    public double Time { get; } = inArgs.GetDouble(OfxNames.PropTime);
+}
+
 /// <summary>InstanceChanged's arguments: what changed and why.</summary>
 public sealed class InstanceChangedArguments(PropertySet inArgs)
 {

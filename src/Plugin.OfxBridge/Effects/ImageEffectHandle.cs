@@ -78,6 +78,13 @@ public readonly struct ClipDescriptor(PropertySet properties)
         return this;
     }
 
+    /// <summary>kOfxImageEffectPropTemporalClipAccess on the clip: the effect fetches its images at other times than the render's.</summary>
+    public ClipDescriptor TemporalAccess(bool temporal)
+    {
+        Properties.SetInt(OfxNames.ImageEffectPropTemporalClipAccess, temporal ? 1 : 0);
+        return this;
+    }
+
     public ClipDescriptor Label(string label)
     {
         Properties.SetString(OfxNames.PropLabel, label);

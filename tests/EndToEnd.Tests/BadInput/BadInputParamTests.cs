@@ -18,7 +18,7 @@ public sealed class BadInputParamTests
         [BadInputPipelines.Upscale] =
         [
             new("scale", 1, 4), new("sourceScale", 1, 4), new("strength", 0, 2), new("detailLimit", 0, 1),
-            new("memoryBudget", 64, 65536, IsInt: true),
+            new("memoryBudget", 64, 65536, IsInt: true), new("temporalStability", 0, 1),
         ],
         [BadInputPipelines.Dehalo] =
         [

@@ -54,6 +54,43 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             ? UpscaleGeometry.ResizeInputRegion(window, settings, sourceDefinition)
             : UpscaleGeometry.InPlaceRegions(window, settings, sourceDefinition).Input.Union(window);
 
+    /// <summary>Temporal stability above 0 reads the previous frame of the source as well (issue 14).</summary>
+    public override IReadOnlyDictionary<string, double[]>? GetFramesNeeded(FramesNeededArguments args)
+    {
+        if (ReadSettings(args.Time).TemporalStability <= 0) return null;
+        return new Dictionary<string, double[]>
+        {
+            [UpscalePlugin.SourceClip] = [args.Time - TemporalStability.FramesBefore, args.Time],
+        };
+    }
+
+    /// <summary>
+    /// The source's pixels of <paramref name="region"/> at the frame before <paramref name="args"/>'s,
+    /// or null when the host has none (first frame, a frame outside the clip) or a frame of another
+    /// size or format: then the frame renders on its own.
+    /// </summary>
+    private FloatImage? ReadPrevious(RenderArguments args, RenderScope scope, PixelRect region)
+    {
+        var clip = Effect.GetClip(UpscalePlugin.SourceClip);
+        double time = args.Time - TemporalStability.FramesBefore;
+        try
+        {
+            var rs = args.RenderScale;
+            var definition = CanonicalCoordinates.ToPixels(clip.GetRegionOfDefinition(time), rs, clip.PixelAspectRatio);
+            if (definition != CanonicalCoordinates.ToPixels(clip.GetRegionOfDefinition(args.Time), rs, clip.PixelAspectRatio))
+                return null;
+            using var image = clip.GetImage(time, CanonicalCoordinates.ToCanonical(region, rs, clip.PixelAspectRatio));
+            if (image is null || image.ChannelCount != scope.Channels) return null;
+            if (!HostImageConverter.ToPixelRect(image.Bounds).Contains(region)) return null;
+            HostImageConverter.EnsureSupported(image, NodeName);
+            return HostImageConverter.Read(image, region);
+        }
+        catch (OfxException)
+        {
+            return null; // the host has no such frame: this one renders on its own
+        }
+    }
+
     public override void Render(RenderArguments args)
     {
         try
@@ -79,6 +116,9 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         var window = HostImageConverter.ToPixelRect(args.RenderWindow);
         using var scope = RenderScope.Open(Effect, args, NodeName,
             inputRegionFor: definition => InputRegion(window, mode, choice.Settings, definition));
+        if (scope.Gpu is not null && choice.Settings.UsesTemporal)
+            throw new OfxException(OfxStatus.GPURenderFailed, "temporal stability renders on the CPU",
+                $"{NodeName}: Temporal stability runs on the CPU for now; the host should render this frame on the CPU.");
         if (scope.Gpu is { } gpu)
         {
             if (choice.Settings.UsesModel) GpuModelUpscaleNode.Render(gpu, scope.Window, scope.SourceDefinition, s.SourceScale, mode == UpscaleMode.Resize, choice.Settings);
@@ -93,7 +133,8 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         {
             var needed = UpscaleGeometry.ResizeInputRegion(scope.Window, choice.Settings, scope.SourceDefinition);
             using var input = scope.ReadSource(needed);
-            UpscaleRenderer.Render(input, scope.SourceDefinition, result, choice.Settings);
+            using var previous = choice.Settings.UsesTemporal ? ReadPrevious(args, scope, needed) : null;
+            UpscaleRenderer.Render(input, scope.SourceDefinition, result, choice.Settings, previous: previous);
         }
         else
         {
@@ -112,11 +153,22 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
                 var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
                 using var footprint = new FloatImage(footprintRegion, scope.Channels);
                 LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
-                UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings, classicalBase: input);
+                using var previousFootprint = choice.Settings.UsesTemporal ? PreviousFootprint(args, scope, needed, footprintRegion, s.SourceScale) : null;
+                UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings, classicalBase: input, previous: previousFootprint);
             }
         }
         CpuPrimitives.ClampAlpha(result);  // Lanczos lobes overshoot alpha
         scope.WriteResult(result);
+    }
+
+    /// <summary>Enhance in place: the previous frame reduced to the footprint grid, as the current one is.</summary>
+    private FloatImage? PreviousFootprint(RenderArguments args, RenderScope scope, PixelRect needed, PixelRect footprintRegion, double sourceScale)
+    {
+        using var previous = ReadPrevious(args, scope, needed);
+        if (previous is null) return null;
+        var footprint = new FloatImage(footprintRegion, scope.Channels);
+        LanczosResampler.Resample(previous, scope.SourceDefinition, footprint, 1 / sourceScale, 1 / sourceScale);
+        return footprint;
     }
 
     private static void RenderClassicalOnDevice(GpuRenderScope gpu, RenderScope scope, UpscaleMode mode, UpscaleSettings settings)

@@ -31,6 +31,7 @@ public sealed class UpscaleModelChoice : IDisposable
             ScaleY = scale,
             Strength = (float)Math.Clamp(node.Strength, 0, UpscaleSettings.MaxStrength),
             DetailLimit = (float)Math.Clamp(node.DetailLimit, 0, 1),
+            TemporalStability = (float)Math.Clamp(node.TemporalStability, 0, 1),
             Transfer = node.Transfer,
             MemoryBudgetMiB = Math.Max(64, node.MemoryBudgetMiB),
             Draft = fastPath,

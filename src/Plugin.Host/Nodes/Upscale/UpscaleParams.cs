@@ -18,7 +18,8 @@ public sealed record UpscaleNodeSettings(
     double Strength,
     double DetailLimit,
     InputTransfer Transfer,
-    int MemoryBudgetMiB);
+    int MemoryBudgetMiB,
+    double TemporalStability = 0);
 
 /// <summary>
 /// The Upscale node's parameters: names (stable: hosts save projects by them), definitions, and
@@ -34,6 +35,7 @@ public static class UpscaleParams
     public const string CustomModel = "customModel";
     public const string Strength = "strength";
     public const string DetailLimit = "detailLimit";
+    public const string TemporalStability = "temporalStability";
     public const string Transfer = "inputTransfer";
     public const string MemoryBudget = "memoryBudget";
 
@@ -73,6 +75,13 @@ public static class UpscaleParams
         p.DefineDouble(DetailLimit).Label("Detail limit").Parent(ModelGroup)
             .Default(1).Range(0, 1, 0, 1).Increment(0.01, 3).Animates(true)
             .Hint("Caps how far the prediction may move a pixel from the classical result (1 = no cap). Lower it when the model overloads texture.");
+        p.DefineDouble(TemporalStability).Label("Temporal stability").Parent(ModelGroup)
+            .Default(0).Range(0, 1, 0, 1).Increment(0.05, 2).Animates(true)
+            .Hint("For video: where the picture does not change from the previous frame, the model's prediction is averaged with " +
+                  "the previous frame's, so predicted texture on walls, floors and skies stops boiling; wherever anything moves " +
+                  "the current frame is used alone (no trails). 0 = each frame on its own, 1 = full averaging on still areas. " +
+                  "Use it on footage from a steady camera; leave it at 0 for stills. Reads the previous frame, so a first render " +
+                  "of a frame may cost one more model pass. Keyframable.");
 
         p.DefineGroup(AdvancedGroup).Label("Advanced").Open(false);
         p.DefineChoice(Transfer).Label("Input is").Parent(AdvancedGroup)
@@ -101,7 +110,8 @@ public static class UpscaleParams
         InRange(p.Get(Strength).GetDouble(time), 0, 2, 1),
         InRange(p.Get(DetailLimit).GetDouble(time), 0, 1, 1),
         (InputTransfer)Math.Clamp(p.Get(Transfer).GetChoice(time), 0, 1),
-        Math.Clamp(p.Get(MemoryBudget).GetInt(time), 64, 65536));
+        Math.Clamp(p.Get(MemoryBudget).GetInt(time), 64, 65536),
+        InRange(p.Get(TemporalStability).GetDouble(time), 0, 1, 0));
 
     /// <summary><paramref name="value"/> clamped to [min, max] (infinities included); NaN gives <paramref name="fallback"/>.</summary>
     internal static double InRange(double value, double min, double max, double fallback) =>

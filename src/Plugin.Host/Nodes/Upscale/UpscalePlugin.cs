@@ -18,11 +18,12 @@ public sealed class UpscalePlugin : ImageEffectPlugin
     public override string Identifier => Id;
 
     public override void Describe(EffectDescriptor d) =>
-        d.EnhanceFilter("Upscale", "AI super-resolution with a keyframable strength over a classical Lanczos upscale.");
+        d.EnhanceFilter("Upscale", "AI super-resolution with a keyframable strength over a classical Lanczos upscale.", temporalAccess: true);
 
     public override void DescribeInContext(EffectDescriptor d, string context)
     {
-        d.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
+        // Temporal stability reads the previous frame of Source.
+        d.DefineSourceAndOutput(temporalSource: true, OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
         var catalog = ModelCatalog.Bundled;
         UpscaleParams.Define(d.Params, catalog.ChoiceLabels, catalog.DefaultChoice, catalog.ChoiceHint);
     }

@@ -1,0 +1,185 @@
+using Enhance.Effects.Imaging;
+
+namespace Enhance.Effects.Upscale;
+
+/// <summary>
+/// Upscale's temporal mode (issue 14): where the picture does not change from the previous frame,
+/// the model's picture is averaged with the model's picture of the previous frame, so the detail it
+/// predicts stops boiling; where anything moves it is the current frame's alone, so nothing trails.
+///
+/// Pure function of two input frames, N−1 and N (<see cref="FramesBefore"/>), never of what was
+/// rendered before: the previous frame's model picture is computed from that frame's own input
+/// (the cell cache makes that free in sequential playback, where frame N−1 has just run), and the
+/// weight comes from the inputs alone. So a frame is the same whatever the host rendered before,
+/// in any order, on any thread, in tiles.
+///
+/// The weight of frame N−1, per source (low-resolution) pixel: the difference of the two inputs as
+/// the model sees them (straight colour, clipped, encoded), blurred 3×3 signed so that noise
+/// averages out, the largest channel taken; the largest value within <see cref="GuardRadius"/>
+/// pixels (the model's prediction changes a few pixels around anything that moved); below
+/// <see cref="StillBelow"/> the pixel is still (weight = stability × ½), above
+/// <see cref="MovingAbove"/> it moved (weight 0), smoothstep between. The map is sampled
+/// bilinearly at the output. ½ is the weight that makes consecutive outputs differ least for
+/// independent frame-to-frame fluctuations (the difference then is (d(N+1) − d(N−1)) / 2: half the
+/// per-frame one).
+/// </summary>
+public static class TemporalStability
+{
+    /// <summary>Frames before the current one the result depends on.</summary>
+    public const int FramesBefore = 1;
+
+    /// <summary>Blurred change (0–1 units, as the model sees it) under which a pixel counts as still: about 3 8-bit levels, above sensor and compression noise after the blur.</summary>
+    public const float StillBelow = 3f / 255;
+
+    /// <summary>Blurred change above which a pixel counts as moving (no blending at all).</summary>
+    public const float MovingAbove = 8f / 255;
+
+    /// <summary>Weight of frame N−1 in a still region at stability 1.</summary>
+    public const float FullWeight = 0.5f;
+
+    internal const int BlurRadius = 1;
+
+    /// <summary>Source pixels around a change that still count as moving: the model's prediction shifts within its reach of a change.</summary>
+    internal const int GuardRadius = 4;
+
+    internal const int Margin = BlurRadius + GuardRadius;
+
+    /// <summary>The source pixels whose weights the output window samples (bilinear, edges repeated), inside the definition.</summary>
+    internal static PixelRect WeightRegion(PixelRect window, double scaleX, double scaleY, PixelRect definition)
+    {
+        int x1 = (int)Math.Floor((window.X1 + 0.5) / scaleX - 0.5), x2 = (int)Math.Floor((window.X2 - 0.5) / scaleX - 0.5) + 2;
+        int y1 = (int)Math.Floor((window.Y1 + 0.5) / scaleY - 0.5), y2 = (int)Math.Floor((window.Y2 - 0.5) / scaleY - 0.5) + 2;
+        var region = new PixelRect(
+            Math.Clamp(x1, definition.X1, definition.X2 - 1), Math.Clamp(y1, definition.Y1, definition.Y2 - 1),
+            Math.Clamp(x2, definition.X1 + 1, definition.X2), Math.Clamp(y2, definition.Y1 + 1, definition.Y2));
+        return region;
+    }
+
+    /// <summary>The source pixels (of both frames) the weights of <paramref name="window"/> read.</summary>
+    public static PixelRect RequiredSourceRegion(PixelRect window, double scaleX, double scaleY, PixelRect definition) =>
+        WeightRegion(window, scaleX, scaleY, definition).Inflate(Margin, Margin).Intersect(definition);
+
+    /// <summary>
+    /// Weight of the previous frame per source pixel over <see cref="WeightRegion"/> (one channel).
+    /// Both images cover <see cref="RequiredSourceRegion"/>; values outside the definition are its edge repeated.
+    /// </summary>
+    internal static FloatImage PreviousWeights(FloatImage current, FloatImage previous, PixelRect definition, PixelRect region,
+                                               InputTransfer transfer, float stability)
+    {
+        var guarded = region.Inflate(GuardRadius, GuardRadius).Intersect(definition);
+        var read = guarded.Inflate(BlurRadius, BlurRadius).Intersect(definition);
+        if (!current.Bounds.Contains(read) || !previous.Bounds.Contains(read))
+            throw new ArgumentException($"Both frames must cover {read} (current {current.Bounds}, previous {previous.Bounds}).");
+
+        // Signed change of what the model is shown, 3 channels.
+        using var change = new FloatImage(read, 3);
+        int channels = current.Channels;
+        Parallel.For(read.Y1, read.Y2, y =>
+        {
+            var a = current.Row(y, read.X1, read.X2);
+            var b = previous.Row(y, read.X1, read.X2);
+            var to = change.Row(y);
+            for (int x = 0; x < read.Width; x++)
+            {
+                float ia = channels == 4 ? Premultiplication.StraightFactor(a[x * 4 + 3]) : 1f;
+                float ib = channels == 4 ? Premultiplication.StraightFactor(b[x * 4 + 3]) : 1f;
+                for (int c = 0; c < 3; c++)
+                    to[x * 3 + c] = TransferFunctions.ToModel(a[x * channels + c] * ia, transfer)
+                                    - TransferFunctions.ToModel(b[x * channels + c] * ib, transfer);
+            }
+        });
+
+        // Blurred signed change, largest channel, over the guarded region.
+        using var blurred = new FloatImage(guarded, 1);
+        const float inverseArea = 1f / ((2 * BlurRadius + 1) * (2 * BlurRadius + 1));
+        Parallel.For(guarded.Y1, guarded.Y2, y =>
+        {
+            var to = blurred.Row(y);
+            for (int x = guarded.X1; x < guarded.X2; x++)
+            {
+                float r = 0, g = 0, bl = 0;
+                for (int dy = -BlurRadius; dy <= BlurRadius; dy++)
+                {
+                    var row = change.Row(Math.Clamp(y + dy, definition.Y1, definition.Y2 - 1));
+                    for (int dx = -BlurRadius; dx <= BlurRadius; dx++)
+                    {
+                        int p = (Math.Clamp(x + dx, definition.X1, definition.X2 - 1) - read.X1) * 3;
+                        r += row[p];
+                        g += row[p + 1];
+                        bl += row[p + 2];
+                    }
+                }
+                to[x - guarded.X1] = MathF.Max(MathF.Abs(r), MathF.Max(MathF.Abs(g), MathF.Abs(bl))) * inverseArea;
+            }
+        });
+
+        // Largest change within the guard (edge repetition adds nothing to a maximum), then the weight.
+        using var rowMax = new FloatImage(new PixelRect(region.X1, guarded.Y1, region.X2, guarded.Y2), 1);
+        Parallel.For(guarded.Y1, guarded.Y2, y =>
+        {
+            var from = blurred.Row(y);
+            var to = rowMax.Row(y);
+            for (int x = region.X1; x < region.X2; x++)
+            {
+                int x1 = Math.Max(x - GuardRadius, guarded.X1), x2 = Math.Min(x + GuardRadius, guarded.X2 - 1);
+                float m = 0;
+                for (int i = x1; i <= x2; i++) m = MathF.Max(m, from[i - guarded.X1]);
+                to[x - region.X1] = m;
+            }
+        });
+        var weights = new FloatImage(region, 1);
+        float full = FullWeight * stability;
+        Parallel.For(region.Y1, region.Y2, y =>
+        {
+            var to = weights.Row(y);
+            int y1 = Math.Max(y - GuardRadius, guarded.Y1), y2 = Math.Min(y + GuardRadius, guarded.Y2 - 1);
+            for (int x = 0; x < region.Width; x++)
+            {
+                float m = 0;
+                for (int i = y1; i <= y2; i++) m = MathF.Max(m, rowMax.Row(i)[x]);
+                to[x] = full * (1f - SmoothStep(StillBelow, MovingAbove, m));
+            }
+        });
+        return weights;
+    }
+
+    private static float SmoothStep(float edge0, float edge1, float v)
+    {
+        float t = Math.Clamp((v - edge0) / (edge1 - edge0), 0f, 1f);
+        return t * t * (3f - 2f * t);
+    }
+
+    /// <summary>
+    /// model += w · (previousModel − model) per output pixel (3 channels, output canvas), w sampled
+    /// bilinearly from <paramref name="weights"/> (source canvas, see <see cref="WeightRegion"/>).
+    /// </summary>
+    internal static void Blend(FloatImage model, FloatImage previousModel, FloatImage weights, PixelRect definition, double scaleX, double scaleY)
+    {
+        var window = model.Bounds;
+        var region = weights.Bounds;
+        Parallel.For(window.Y1, window.Y2, y =>
+        {
+            double v = (y + 0.5) / scaleY - 0.5;
+            int j0 = (int)Math.Floor(v);
+            float fy = (float)(v - j0);
+            var row0 = weights.Row(Math.Clamp(j0, definition.Y1, definition.Y2 - 1));
+            var row1 = weights.Row(Math.Clamp(j0 + 1, definition.Y1, definition.Y2 - 1));
+            var to = model.Row(y);
+            var from = previousModel.Row(y);
+            for (int x = window.X1; x < window.X2; x++)
+            {
+                double u = (x + 0.5) / scaleX - 0.5;
+                int i0 = (int)Math.Floor(u);
+                float fx = (float)(u - i0);
+                int a = Math.Clamp(i0, definition.X1, definition.X2 - 1) - region.X1;
+                int b = Math.Clamp(i0 + 1, definition.X1, definition.X2 - 1) - region.X1;
+                float top = row0[a] + fx * (row0[b] - row0[a]);
+                float bottom = row1[a] + fx * (row1[b] - row1[a]);
+                float w = top + fy * (bottom - top);
+                if (w == 0f) continue;
+                int p = (x - window.X1) * 3;
+                for (int c = 0; c < 3; c++) to[p + c] += w * (from[p + c] - to[p + c]);
+            }
+        });
+    }
+}

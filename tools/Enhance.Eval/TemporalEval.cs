@@ -1,0 +1,192 @@
+using System.Diagnostics;
+using Enhance.Effects.Imaging;
+using Enhance.Effects.Upscale;
+using Enhance.Plugin.Host.Nodes.Upscale;
+using Enhance.TestSupport;
+using static Enhance.TestSupport.UpscaleProtocol;
+
+namespace Enhance.Eval;
+
+/// <summary>
+/// `enhance-eval temporal [--frames N] [--noise LEVELS] [--repeat N] [--models DIR] [--family NAME] [--clip DIR] [PHOTO ...]`
+///
+/// Upscale's temporal stability (issue 14) on clips reduced ×2 by area (8-bit) and enlarged back
+/// through the plug-in's renderer: Lanczos-3, the model per frame (stability 0) and the model in
+/// temporal mode (stability 1), each frame given its previous one as the node gets it from the host.
+///
+/// Clips: `--clip DIR` reads the frames of real footage (PNG/JPEG/TIFF, sorted by name); otherwise a
+/// synthetic clip per photograph (.testdata/photos): the photo as a still camera's background with
+/// fresh sensor noise every frame (--noise, 8-bit levels, default 1) and another photo's patch
+/// moving across it, each clip also through H.264 as one video after the reduction (the
+/// compression's moving artefacts are much of what makes predicted detail boil on real footage).
+///
+/// Figures: static-background flicker (issue 14's measure: mean |ΔY| between consecutive outputs,
+/// in 8-bit levels, where the originals change by less than 1/255), the same over the background
+/// the moving patch never reaches (synthetic clips), PSNR cost of temporal against per-frame
+/// (mean, worst frame), and the cost: seconds per frame and network runs per frame, per-frame vs
+/// temporal in order (the previous frame's cells come from the cache) vs temporal random access
+/// (cache emptied before every frame: one extra network pass).
+/// </summary>
+internal static class TemporalEval
+{
+    public static int Run(string[] args)
+    {
+        int frames = 24;
+        Repeats = 1;
+        float noise = 1f;
+        string models = Path.Combine(RepoPaths.BuildDir, "models");
+        string? family = null, clipDir = null;
+        var photos = new List<string>();
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--frames": frames = int.Parse(args[++i]); break;
+                case "--noise": noise = float.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--models": models = args[++i]; break;
+                case "--family": family = args[++i]; break;
+                case "--clip": clipDir = args[++i]; break;
+                case "--repeat": Repeats = int.Parse(args[++i]); break;
+                default: photos.Add(args[i]); break;
+            }
+        }
+        var catalog = ModelCatalog.Load(models);
+        if (catalog.Problem is { } problem) throw new InvalidOperationException(problem);
+        var chosen = family is null ? catalog.Families[catalog.DefaultFamily]
+            : catalog.Families.FirstOrDefault(f => f.Name == family) ?? throw new ArgumentException($"No model family {family} in {models}.");
+        using var lease = ModelCache.Acquire(chosen.VariantFor(2).Path);
+        Console.WriteLine($"Upscale x2 temporal stability, model {chosen.Name}; clips reduced x2 by area (8-bit), {frames} frames; " +
+                          "flicker = mean |dY| between consecutive outputs in 8-bit levels");
+        Console.WriteLine($"{"clip",-22} {"where",-10} {"originals",9} {"Lanczos",9} {"per-frame",9} {"temporal",9} " +
+                          $"{"pf/Lz",6} {"tmp/Lz",6} {"tmp/pf",6} | {"PSNR cost dB",12} {"worst",6} | {"s/frame pf",10} {"seq",6} {"random",6} {"runs pf/seq/rnd",16}");
+
+        if (clipDir is not null)
+        {
+            var files = Directory.GetFiles(clipDir).Where(f => f.EndsWith(".png") || f.EndsWith(".jpg") || f.EndsWith(".tif")).Order().Take(frames).ToList();
+            var originals = files.Select(f => CropTo32(ImageFiles.Load(f, 3))).ToArray();
+            Evaluate(Path.GetFileName(clipDir.TrimEnd('/')), originals, null, lease.Model, h264: false);
+            foreach (var o in originals) o.Dispose();
+            return 0;
+        }
+        if (photos.Count == 0) photos = [TestImages.Photo("Garden"), TestImages.Photo("coffee"), TestImages.Photo("Wood")];
+        using var patchSource = CentreCrop(TestImages.Photo("astronaut"), 2, 96);
+        foreach (var photo in photos)
+        {
+            using var background = CentreCrop(photo, 2, 384);
+            int dx = 4, dy = 1, x0 = 8, y0 = background.Height / 3;
+            var originals = TemporalClips.MovingPatch(background, patchSource, frames, x0, y0, dx, dy, noise / 255f);
+            // The background the patch never reaches (its whole path, widened by 16 pixels).
+            var path = new PixelRect(x0 - 16, y0 - 16, x0 + (frames - 1) * dx + patchSource.Width + 16, y0 + (frames - 1) * dy + patchSource.Height + 16);
+            Evaluate(Path.GetFileNameWithoutExtension(photo), originals, path, lease.Model, h264: false);
+            Evaluate(Path.GetFileNameWithoutExtension(photo) + "+H.264", originals, path, lease.Model, h264: true);
+            foreach (var o in originals) o.Dispose();
+        }
+        return 0;
+    }
+
+    private static FloatImage CropTo32(FloatImage image)
+    {
+        int w = image.Width / 32 * 32, h = image.Height / 32 * 32;
+        var crop = new FloatImage(PixelRect.FromSize(w, h), 3);
+        for (int y = 0; y < h; y++) image.Row(y, 0, w).CopyTo(crop.Row(y));
+        image.Dispose();
+        return crop;
+    }
+
+    /// <param name="h264">The reduced clip goes through H.264 as one video (a camera's or an export's compression).</param>
+    private static void Evaluate(string name, FloatImage[] originals, PixelRect? movingPath, SuperResolutionModel model, bool h264)
+    {
+        int n = originals.Length;
+        var small = originals.Select(o => Reduce(o, 2, Reduction.Area)).ToArray();
+        if (h264) ClipThroughH264(small);
+        var lanczos = small.Select(s => Enlarge(s, null, null, null)).ToArray();
+
+        var (perFrame, perFrameSeconds, perFrameRuns) = Timed(model, () => small.Select(s => Enlarge(s, null, model, 0f)).ToArray());
+        var (temporal, sequentialSeconds, sequentialRuns) = Timed(model, () => small.Select((s, f) => Enlarge(s, f > 0 ? small[f - 1] : null, model, 1f)).ToArray());
+        // Random access: nothing kept from before, every frame computes its previous frame's cells too.
+        var (randomAccess, randomSeconds, randomRuns) = Timed(model, () => small.Select((s, f) =>
+        {
+            CellResultCache.Shared.Clear();
+            return Enlarge(s, f > 0 ? small[f - 1] : null, model, 1f);
+        }).ToArray());
+        for (int f = 0; f < n; f++)
+            if (!temporal[f].Pixels.SequenceEqual(randomAccess[f].Pixels))
+                throw new InvalidOperationException($"{name} frame {f}: random access differs from sequential rendering");
+
+        const int border = 8;
+        var psnrCost = Enumerable.Range(1, n - 1).Select(f => LumaPsnr(temporal[f], originals[f], border) - LumaPsnr(perFrame[f], originals[f], border)).ToArray();
+        string cost = $"| {psnrCost.Average(),12:+0.000;-0.000;0.000} {psnrCost.Min(),6:+0.00;-0.00;0.00} | {perFrameSeconds / n,10:F3} " +
+                      $"{sequentialSeconds / perFrameSeconds,5:F2}x {randomSeconds / perFrameSeconds,5:F2}x " +
+                      $"{(double)perFrameRuns / n,5:F1}/{(double)sequentialRuns / n:F1}/{(double)randomRuns / n:F1}";
+
+        Row(name, "orig<1/255", Flicker(originals, originals, originals, null), Flicker(originals, lanczos, originals, null),
+            Flicker(originals, perFrame, originals, null), Flicker(originals, temporal, originals, null), cost);
+        if (movingPath is { } path)
+        {
+            // The whole background away from the moving patch, every pixel (noise included).
+            Row(name, "background", Flicker(originals, originals, null, path), Flicker(originals, lanczos, null, path),
+                Flicker(originals, perFrame, null, path), Flicker(originals, temporal, null, path), "");
+        }
+        foreach (var image in small.Concat(lanczos).Concat(perFrame).Concat(temporal).Concat(randomAccess)) image.Dispose();
+    }
+
+    private static void Row(string name, string where, double originals, double lanczos, double perFrame, double temporal, string rest) =>
+        Console.WriteLine($"{name,-22} {where,-10} {originals,9:F3} {lanczos,9:F3} {perFrame,9:F3} {temporal,9:F3} " +
+                          $"{perFrame / lanczos,6:F2} {temporal / lanczos,6:F2} {temporal / perFrame,6:F2} {rest}");
+
+    /// <summary>
+    /// Mean |ΔY| (8-bit levels) between consecutive <paramref name="outputs"/>: where <paramref name="mask"/>'s
+    /// consecutive frames differ by less than 1/255 (issue 14's measure), or everywhere outside <paramref name="exclude"/>.
+    /// </summary>
+    private static double Flicker(FloatImage[] originals, FloatImage[] outputs, FloatImage[]? mask, PixelRect? exclude)
+    {
+        if (mask is not null) return TemporalClips.StaticFlicker(mask, outputs, border: 8).Levels;
+        double sum = 0;
+        long count = 0;
+        for (int f = 1; f < outputs.Length; f++)
+            for (int y = 8; y < outputs[f].Height - 8; y++)
+            {
+                var a = outputs[f - 1].Row(y); var b = outputs[f].Row(y);
+                for (int x = 8; x < outputs[f].Width - 8; x++)
+                {
+                    if (exclude is { } e && e.Contains(x, y)) continue;
+                    int i = x * 3;
+                    sum += Math.Abs(0.299 * (a[i] - b[i]) + 0.587 * (a[i + 1] - b[i + 1]) + 0.114 * (a[i + 2] - b[i + 2])) * 255;
+                    count++;
+                }
+            }
+        _ = originals;
+        return sum / count;
+    }
+
+    /// <summary>--repeat N: each mode runs N times, the fastest counts (a shared machine's noise only ever adds time).</summary>
+    private static int Repeats = 1;
+
+    private static (FloatImage[] Outputs, double Seconds, long Runs) Timed(SuperResolutionModel model, Func<FloatImage[]> render)
+    {
+        FloatImage[]? outputs = null;
+        double best = double.MaxValue;
+        long runs = 0;
+        for (int r = 0; r < Repeats; r++)
+        {
+            if (outputs is not null) foreach (var o in outputs) o.Dispose();
+            CellResultCache.Shared.Clear();
+            long before = model.RunCount;
+            var clock = Stopwatch.StartNew();
+            outputs = render();
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            runs = model.RunCount - before;
+        }
+        return (outputs!, best, runs);
+    }
+
+    /// <summary>One frame ×2 through the renderer (whole frame), clamped to 0–1 as a file would be.</summary>
+    private static FloatImage Enlarge(FloatImage small, FloatImage? previous, SuperResolutionModel? model, float? stability)
+    {
+        var settings = new UpscaleSettings { ScaleX = 2, ScaleY = 2, Model = model, TemporalStability = stability ?? 0f, MemoryBudgetMiB = 2048 };
+        var output = new FloatImage(PixelRect.FromSize(small.Width * 2, small.Height * 2), 3);
+        UpscaleRenderer.Render(small, small.Bounds, output, settings, previous: previous);
+        for (int i = 0; i < output.Pixels.Length; i++) output.Pixels[i] = Math.Clamp(output.Pixels[i], 0f, 1f);
+        return output;
+    }
+}
