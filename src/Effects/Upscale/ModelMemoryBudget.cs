@@ -14,7 +14,6 @@ internal static class ModelMemoryBudget
     private static readonly object Gate = new();
     private static long _reserved;
     private static long _peak;
-    private static int _waiting;
 
     /// <summary>Bytes reserved by runs in flight (a figure for tests and the bench).</summary>
     public static long ReservedBytes { get { lock (Gate) return _reserved; } }
@@ -24,20 +23,14 @@ internal static class ModelMemoryBudget
 
     public static void ResetPeak() { lock (Gate) _peak = _reserved + CellResultCache.Shared.Bytes; }
 
-    /// <summary>How many reservations this thread holds: inner ones are already counted by the outer one.</summary>
-    [ThreadStatic] private static int t_held;
-
     /// <summary>
     /// Waits until <paramref name="bytes"/> fit under <paramref name="budgetBytes"/> with everything
-    /// else reserved and kept, and reserves them until the returned reservation is disposed. A
-    /// thread that already holds a reservation (a render that reserved its whole working set before
-    /// reading its source) gets an empty one: it never waits for itself, and no two renders can
-    /// each hold part of the budget while waiting for the other.
+    /// else reserved and kept, and reserves them until the returned reservation is disposed.
     /// </summary>
     public static Reservation Reserve(long bytes, long budgetBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        if (t_held > 0 || bytes == 0) return new Reservation(0, counted: false);
+        if (bytes == 0) return new Reservation(0, counted: false);
         lock (Gate)
         {
             while (true)
@@ -45,26 +38,25 @@ internal static class ModelMemoryBudget
                 long room = budgetBytes - _reserved - bytes;
                 if (room < CellResultCache.Shared.Bytes) CellResultCache.Shared.TrimTo(Math.Max(0, room));
                 if (_reserved == 0 || _reserved + bytes + CellResultCache.Shared.Bytes <= budgetBytes) break;
-                _waiting++;
-                try { Monitor.Wait(Gate); }
-                finally { _waiting--; }
+                Monitor.Wait(Gate);
             }
             _reserved += bytes;
             _peak = Math.Max(_peak, _reserved + CellResultCache.Shared.Bytes);
-            t_held++;
             return new Reservation(bytes, counted: true);
         }
     }
 
-    /// <summary>The room left for kept results: what the budget leaves after the runs in flight.</summary>
+    /// <summary>
+    /// The room left for kept results: what the budget leaves after the reservations in flight. (A
+    /// render that waits for room trims kept results itself, oldest first, as far as it needs.)
+    /// </summary>
     public static long RoomForKeptResults(long budgetBytes)
     {
-        lock (Gate) return _waiting > 0 ? 0 : Math.Max(0, budgetBytes - _reserved);
+        lock (Gate) return Math.Max(0, budgetBytes - _reserved);
     }
 
     private static void Release(long bytes)
     {
-        t_held--;
         lock (Gate)
         {
             _reserved -= bytes;

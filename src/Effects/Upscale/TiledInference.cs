@@ -38,10 +38,6 @@ internal static class TiledInference
 
     internal static long BudgetBytes(int budgetMiB) => budgetMiB * 1024L * 1024L;
 
-    /// <summary>The working memory of the largest run among <paramref name="cells"/> (runs go one at a time).</summary>
-    internal static long RunBytes(TileLayout layout, List<TileCell> cells) =>
-        cells.Count == 0 ? 0 : cells.Max(c => BytesPerInputPixel(layout.Scale) * c.Input.Area);
-
     /// <summary>
     /// Fills <paramref name="output"/> (3 channels, model canvas) with the blended model results.
     /// <paramref name="source"/> is the clip as the host gave it (premultiplied, 3 or 4 channels, source

@@ -32,27 +32,6 @@ public static class UpscaleRenderer
     }
 
     /// <summary>
-    /// Reserves, from the process-wide <see cref="ModelMemoryBudget"/>, what a model render of
-    /// <paramref name="outputWindow"/> will hold: the source it reads, its window-sized pictures, the
-    /// model's blend over the window and one network run. Take it before reading the source, and
-    /// keep it until the render is written: many host threads rendering small tiles then wait for
-    /// each other instead of each holding a frame's worth of cells' source at once. Without a model
-    /// it reserves nothing.
-    /// </summary>
-    public static IDisposable ReserveWorkingMemory(PixelRect outputWindow, UpscaleSettings s, PixelRect sourceDefinition, int channels)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        s.Validate();
-        if (!s.UsesModel) return ModelMemoryBudget.Reserve(0, budgetBytes: 0);
-        var plan = Plan.For(outputWindow, s, sourceDefinition);
-        long source = RequiredSourceRegion(outputWindow, s, sourceDefinition).Area * channels;
-        long window = outputWindow.Area * (channels + 3 + 3);               // result, model at output, reference
-        long blend = plan.ModelRegion.Area * (3 + 3 + 1);                   // model output, sums, weights
-        long bytes = 4 * (source + window + blend) + TiledInference.RunBytes(plan.Layout, plan.Cells);
-        return ModelMemoryBudget.Reserve(bytes, TiledInference.BudgetBytes(s.MemoryBudgetMiB));
-    }
-
-    /// <summary>
     /// Renders destination.Bounds (the output window, output canvas) from <paramref name="source"/>,
     /// which must cover <see cref="RequiredSourceRegion"/>. Source and destination have the same
     /// channel count; one-channel images (masks) are upscaled classically.

@@ -77,8 +77,6 @@ public sealed class UpscaleTiledRenderTests
         var tiles = Tiles(full, 16).ToList();
         Parallel.ForEach(tiles, new ParallelOptions { MaxDegreeOfParallelism = 32 }, tile =>
         {
-            // As the node does: the whole working set is reserved before the source is read.
-            using var memory = UpscaleRenderer.ReserveWorkingMemory(tile, s, photo.Bounds, photo.Channels);
             using var part = Render(photo, tile, s);
             Assert.True(QualityMetrics.MaxAbsoluteDifference(part, whole) <= 1e-6, $"tile {tile} differs from the whole frame");
         });

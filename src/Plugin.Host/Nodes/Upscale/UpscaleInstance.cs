@@ -125,9 +125,6 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             else RenderClassicalOnDevice(gpu, scope, mode, choice.Settings);
             return;
         }
-        // Before anything is read: the model's working set counts against the process-wide budget.
-        var modelDefinition = mode == UpscaleMode.Resize ? scope.SourceDefinition : UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
-        using var memory = UpscaleRenderer.ReserveWorkingMemory(scope.Window, choice.Settings, modelDefinition, scope.Channels);
         using var result = scope.CreateResult();
         if (mode == UpscaleMode.Resize)
         {
