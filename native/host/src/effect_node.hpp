@@ -78,6 +78,9 @@ class EffectNode : public ImageSource, public ClipImageProvider {
   OfxStatus fetchImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image);
   OfxStatus clipRegionOfDefinition(Clip &clip, double time, OfxRectD *rod);
   void noteSuiteFailure(std::exception_ptr failure);
+  // Runs a clip query for the plug-in with nothing thrown back into it: see effect_render.cpp.
+  template <typename Query>
+  OfxStatus guardedClipQuery(const Clip &clip, double time, const char *what, Query &&query);
   void rethrowSuiteFailure();
   OfxStatus call(const char *action, PropertySet *in, PropertySet *out, double time, bool hasTime,
                  RenderContext *render = nullptr);

@@ -263,12 +263,13 @@ bool isOtherFrame(double time) {
 
 }  // namespace
 
-OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
+template <typename Query>
+OfxStatus EffectNode::guardedClipQuery(const Clip &clip, double time, const char *what, Query &&query) {
   try {
-    return fetchImage(clip, time, region, image);
+    return query();
   } catch (const std::exception &e) {
     if (isOtherFrame(time)) {
-      if (verbose()) std::fprintf(stderr, "[ofxhost] %s: no image of %s at frame %g (%s)\n", label_.c_str(), clip.name().c_str(), time, e.what());
+      if (verbose()) std::fprintf(stderr, "[ofxhost] %s: no %s of %s at frame %g (%s)\n", label_.c_str(), what, clip.name().c_str(), time, e.what());
       return kOfxStatFailed;
     }
     noteSuiteFailure(std::current_exception());
@@ -279,20 +280,12 @@ OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, 
   }
 }
 
+OfxStatus EffectNode::getImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
+  return guardedClipQuery(clip, time, "image", [&] { return fetchImage(clip, time, region, image); });
+}
+
 OfxStatus EffectNode::getRegionOfDefinition(Clip &clip, double time, OfxRectD *rod) {
-  try {
-    return clipRegionOfDefinition(clip, time, rod);
-  } catch (const std::exception &e) {
-    if (isOtherFrame(time)) {
-      if (verbose()) std::fprintf(stderr, "[ofxhost] %s: no region of definition of %s at frame %g (%s)\n", label_.c_str(), clip.name().c_str(), time, e.what());
-      return kOfxStatFailed;
-    }
-    noteSuiteFailure(std::current_exception());
-    return kOfxStatFailed;
-  } catch (...) {
-    noteSuiteFailure(std::current_exception());
-    return kOfxStatFailed;
-  }
+  return guardedClipQuery(clip, time, "region of definition", [&] { return clipRegionOfDefinition(clip, time, rod); });
 }
 
 OfxStatus EffectNode::fetchImage(Clip &clip, double time, const OfxRectD *region, OfxPropertySetHandle *image) {
