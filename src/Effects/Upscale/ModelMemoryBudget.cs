@@ -64,7 +64,7 @@ internal static class ModelMemoryBudget
         }
     }
 
-    /// <summary>Bytes held until disposed, on the thread that reserved them.</summary>
+    /// <summary>Bytes held until disposed (an empty reservation, for 0 bytes, holds nothing).</summary>
     public sealed class Reservation(long bytes, bool counted) : IDisposable
     {
         private bool _disposed;
