@@ -1,5 +1,6 @@
 using Enhance.Effects.Grain;
 using Enhance.Plugin.OfxBridge.Params;
+using static Enhance.Plugin.Host.Framework.ParamValues;
 
 namespace Enhance.Plugin.Host.Nodes.Grain;
 
@@ -101,8 +102,4 @@ public static class GrainParams
         return new GrainNodeSettings(effect, p.Get(MatchSource).GetBoolean(time),
             Math.Clamp(I(AnalysisFirst), -1000000, 1000000), Math.Clamp(I(AnalysisLast), -1000000, 1000000));
     }
-
-    /// <summary><paramref name="value"/> clamped to [min, max] (infinities included); NaN gives <paramref name="fallback"/>.</summary>
-    private static double InRange(double value, double min, double max, double fallback) =>
-        double.IsNaN(value) ? fallback : Math.Clamp(value, min, max);
 }

@@ -2,6 +2,7 @@ using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Params;
+using static Enhance.Plugin.Host.Framework.ParamValues;
 
 namespace Enhance.Plugin.Host.Nodes.Upscale;
 
@@ -112,10 +113,6 @@ public static class UpscaleParams
         (InputTransfer)Math.Clamp(p.Get(Transfer).GetChoice(time), 0, 1),
         Math.Clamp(p.Get(MemoryBudget).GetInt(time), 64, 65536),
         InRange(p.Get(TemporalStability).GetDouble(time), 0, 1, 0));
-
-    /// <summary><paramref name="value"/> clamped to [min, max] (infinities included); NaN gives <paramref name="fallback"/>.</summary>
-    internal static double InRange(double value, double min, double max, double fallback) =>
-        double.IsNaN(value) ? fallback : Math.Clamp(value, min, max);
 
     /// <summary>Auto mode by host: Resolve's Edit/Color pages (and unknown pages) hand us timeline-sized frames.</summary>
     public static UpscaleMode Resolve(UpscaleMode mode, HostInfo host, ResolvePage page)
