@@ -103,13 +103,18 @@ public static class UpscaleProtocol
     /// <summary>
     /// The node's render of a whole small picture at strength 1 (or Lanczos-3 alone, with no model),
     /// clamped to 0–1 as a display or file would: what the protocol scores. The budget fits a
-    /// protocol crop in one or a few cells.
+    /// protocol crop in one or a few cells. With <paramref name="previous"/> (the clip's previous
+    /// frame, as the node reads it) the render uses <paramref name="temporalStability"/>.
     /// </summary>
-    public static FloatImage Enlarge(FloatImage small, int scale, SuperResolutionModel? model)
+    public static FloatImage Enlarge(FloatImage small, int scale, SuperResolutionModel? model,
+                                     FloatImage? previous = null, float temporalStability = 0f)
     {
-        var settings = new UpscaleSettings { ScaleX = scale, ScaleY = scale, Model = model, MemoryBudgetMiB = 2048 };
+        var settings = new UpscaleSettings
+        {
+            ScaleX = scale, ScaleY = scale, Model = model, MemoryBudgetMiB = 2048, TemporalStability = temporalStability,
+        };
         var output = new FloatImage(PixelRect.FromSize(small.Width * scale, small.Height * scale), 3);
-        UpscaleRenderer.Render(small, small.Bounds, output, settings);
+        UpscaleRenderer.Render(small, small.Bounds, output, settings, previous: previous);
         for (int i = 0; i < output.Pixels.Length; i++) output.Pixels[i] = Math.Clamp(output.Pixels[i], 0f, 1f);
         return output;
     }

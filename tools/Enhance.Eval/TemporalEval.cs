@@ -99,15 +99,15 @@ internal static class TemporalEval
         int n = originals.Length;
         var small = originals.Select(o => Reduce(o, 2, Reduction.Area)).ToArray();
         if (h264) ClipThroughH264(small);
-        var lanczos = small.Select(s => Enlarge(s, null, null, null)).ToArray();
+        var lanczos = small.Select(s => Enlarge(s, 2, null)).ToArray();
 
-        var (perFrame, perFrameSeconds, perFrameRuns) = Timed(model, () => small.Select(s => Enlarge(s, null, model, 0f)).ToArray());
-        var (temporal, sequentialSeconds, sequentialRuns) = Timed(model, () => small.Select((s, f) => Enlarge(s, f > 0 ? small[f - 1] : null, model, 1f)).ToArray());
+        var (perFrame, perFrameSeconds, perFrameRuns) = Timed(model, () => small.Select(s => Enlarge(s, 2, model)).ToArray());
+        var (temporal, sequentialSeconds, sequentialRuns) = Timed(model, () => small.Select((s, f) => Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: 1f)).ToArray());
         // Random access: nothing kept from before, every frame computes its previous frame's cells too.
         var (randomAccess, randomSeconds, randomRuns) = Timed(model, () => small.Select((s, f) =>
         {
             CellResultCache.Shared.Clear();
-            return Enlarge(s, f > 0 ? small[f - 1] : null, model, 1f);
+            return Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: 1f);
         }).ToArray());
         for (int f = 0; f < n; f++)
             if (!temporal[f].Pixels.SequenceEqual(randomAccess[f].Pixels))
@@ -178,15 +178,5 @@ internal static class TemporalEval
             runs = model.RunCount - before;
         }
         return (outputs!, best, runs);
-    }
-
-    /// <summary>One frame ×2 through the renderer (whole frame), clamped to 0–1 as a file would be.</summary>
-    private static FloatImage Enlarge(FloatImage small, FloatImage? previous, SuperResolutionModel? model, float? stability)
-    {
-        var settings = new UpscaleSettings { ScaleX = 2, ScaleY = 2, Model = model, TemporalStability = stability ?? 0f, MemoryBudgetMiB = 2048 };
-        var output = new FloatImage(PixelRect.FromSize(small.Width * 2, small.Height * 2), 3);
-        UpscaleRenderer.Render(small, small.Bounds, output, settings, previous: previous);
-        for (int i = 0; i < output.Pixels.Length; i++) output.Pixels[i] = Math.Clamp(output.Pixels[i], 0f, 1f);
-        return output;
     }
 }
