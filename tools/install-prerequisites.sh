@@ -15,11 +15,13 @@
 #   ocl-icd-opencl-dev               OpenCL headers + libOpenCL.so: ofxhost --gpu opencl (the host builds without it)
 #   time                             GNU time: peak memory of a render (leak test, benchmarks)
 #   ffmpeg                           libx264: the compressed variant of Upscale's quality protocol (tests, eval)
+#   clang-15 libclc-15               compiles the GPU kernels (src/Effects/Gpu/Kernels/*.cl) to PTX for CUDA at
+#                                    build time: one kernel source for OpenCL and CUDA, no CUDA toolkit needed
 # Runs apt only for what is missing, so a second run is quick.
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libopenimageio-dev openimageio-tools libgtest-dev librsvg2-bin
           python3-onnx python3-numpy nodejs npm mesa-vulkan-drivers libvulkan1 pocl-opencl-icd ocl-icd-libopencl1 time
-          ocl-icd-opencl-dev ffmpeg)
+          ocl-icd-opencl-dev ffmpeg clang-15 libclc-15)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

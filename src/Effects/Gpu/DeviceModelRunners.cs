@@ -52,15 +52,24 @@ public static class DeviceModelRunners
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(model);
         var facts = new DeviceModelFacts(gpu.Backend, false, model.Provider, -1, false);
-        if (gpu is CudaPrimitives cuda && model.Provider == ExecutionProvider.Cuda && ExecutionProviderSelector.IsCudaAvailable)
+        var cuda = CudaStreamOf(gpu);
+        if (cuda is not null && model.Provider == ExecutionProvider.Cuda && ExecutionProviderSelector.IsCudaAvailable)
         {
-            int device = cuda.Driver.CurrentDevice();
-            facts = facts with { CudaProviderAvailable = true, HostDevice = device, HostContextIsPrimary = cuda.Driver.IsPrimaryContext(cuda.Context, device) };
+            int device = cuda.Value.Driver.CurrentDevice();
+            facts = facts with { CudaProviderAvailable = true, HostDevice = device, HostContextIsPrimary = cuda.Value.Driver.IsPrimaryContext(cuda.Value.Context, device) };
         }
         var (kind, why) = Decide(facts);
         reason = why;
         return kind == DeviceModelRunnerKind.OrtCuda
-            ? new OrtCudaDeviceRunner((CudaPrimitives)gpu, model, facts.HostDevice)
+            ? new OrtCudaDeviceRunner(cuda!.Value, model, facts.HostDevice)
             : new StagingModelRunner(gpu, model);
     }
+
+    /// <summary>The host's CUDA driver, context and stream behind CUDA primitives (either kernel source); null for OpenCL.</summary>
+    private static CudaStreamContext? CudaStreamOf(IGpuPrimitives gpu) => gpu switch
+    {
+        GpuPrimitives { Device: CudaKernelDevice d } => new CudaStreamContext(d.Driver, d.Context, d.Stream),
+        CudaPrimitives p => new CudaStreamContext(p.Driver, p.Context, p.Stream),
+        _ => null,
+    };
 }

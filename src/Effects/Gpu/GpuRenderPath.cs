@@ -50,7 +50,9 @@ public sealed class GpuRenderPath
                      ?? throw new GpuRenderException($"The host asked for a CUDA render, but CUDA is unavailable: {reason}.");
         try
         {
-            var primitives = CudaPrimitives.ForCurrentContext(driver, stream);
+            IGpuPrimitives primitives = CudaKernelChoice.Current == CudaKernelSource.Ilgpu
+                ? CudaPrimitives.ForCurrentContext(driver, stream)
+                : new GpuPrimitives(CudaKernelDevice.ForCurrentContext(driver, stream));
             return new GpuRenderPath(GpuBackend.Cuda, primitives, stream == 0,
                 stream == 0 ? "CUDA render on the default stream (synchronised at the end)" : "CUDA render on the host's stream");
         }
@@ -67,7 +69,7 @@ public sealed class GpuRenderPath
             throw new GpuRenderException($"The host asked for an OpenCL render, but OpenCL is unavailable: {reason}.");
         try
         {
-            return new GpuRenderPath(GpuBackend.OpenCl, new OpenClPrimitives(OpenClDevice.FromHostQueue(queue)), false, "OpenCL render on the host's queue");
+            return new GpuRenderPath(GpuBackend.OpenCl, new GpuPrimitives(OpenClDevice.FromHostQueue(queue)), false, "OpenCL render on the host's queue");
         }
         catch (OpenClException e)
         {

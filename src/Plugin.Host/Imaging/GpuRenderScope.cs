@@ -52,8 +52,9 @@ public sealed class GpuRenderScope
     /// Advertises GPU rendering in Describe, only for what runs here, so a host never hands us
     /// device memory we cannot touch: OpenCL buffers where an OpenCL runtime loads, CUDA (with
     /// stream support: we enqueue on the host's stream and never wait) where libcuda loads and sees
-    /// a device. With CUDA declared, the PTX compile starts now on a pool thread, so the first CUDA
-    /// render finds the kernels ready instead of stalling seconds on ILGPU.
+    /// a device. With CUDA declared and the ILGPU kernels chosen (ENHANCE_CUDA_KERNELS=ilgpu), their PTX
+    /// compile starts now on a pool thread, so the first CUDA render does not stall seconds on ILGPU; the
+    /// default single-source kernels are PTX already (compiled at build time).
     /// </summary>
     public static void DeclareSupport(EffectDescriptor d)
     {
@@ -64,7 +65,7 @@ public sealed class GpuRenderScope
         {
             d.Properties.TrySetString(OfxNames.ImageEffectPropCudaRenderSupported, "true");
             d.Properties.TrySetString(OfxNames.ImageEffectPropCudaStreamSupported, "true");
-            _ = PtxCompiler.PrepareInBackground();
+            if (CudaKernelChoice.Current == CudaKernelSource.Ilgpu) _ = PtxCompiler.PrepareInBackground();
         }
     }
 

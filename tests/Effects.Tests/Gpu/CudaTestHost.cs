@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Enhance.Effects.Gpu;
 using Enhance.Effects.Gpu.Cuda;
 
 namespace Enhance.Effects.Tests.Gpu;
@@ -31,7 +32,10 @@ public sealed unsafe class CudaTestHost : IDisposable
         Context = context;
         driver.Check(streamCreate(&stream, 1 /* CU_STREAM_NON_BLOCKING */), "cuStreamCreate");
         Stream = stream;
-        Primitives = CudaPrimitives.ForCurrentContext(driver, stream);
+        // The kernels the plug-in would run here: the single source unless ENHANCE_CUDA_KERNELS=ilgpu.
+        Primitives = CudaKernelChoice.Current == CudaKernelSource.Ilgpu
+            ? CudaPrimitives.ForCurrentContext(driver, stream)
+            : new GpuPrimitives(CudaKernelDevice.ForCurrentContext(driver, stream));
     }
 
     /// <summary>
@@ -55,7 +59,7 @@ public sealed unsafe class CudaTestHost : IDisposable
     public CudaDriver Driver { get; }
     public nint Context { get; }
     public nint Stream { get; }
-    public CudaPrimitives Primitives { get; }
+    public IGpuPrimitives Primitives { get; }
 
     /// <summary>A host with a context and stream, or null (with the reason) on a machine without CUDA.</summary>
     public static CudaTestHost? TryCreate(out string reason)

@@ -1,3 +1,4 @@
+using Enhance.Effects.Gpu;
 using Enhance.Effects.Gpu.OpenCl;
 using Xunit;
 
@@ -25,7 +26,8 @@ public static class GpuBackends
         {
             case OpenCl:
                 var host = new OpenClTestHost();
-                return new GpuTestSession(new OpenClPrimitives(OpenClDevice.FromHostQueue(host.Queue)), host);
+                // Every launch is also held to the CUDA module's signature of the kernel (one source, two backends).
+                return new GpuTestSession(new GpuPrimitives(new PtxCheckedKernelDevice(OpenClDevice.FromHostQueue(host.Queue))), host);
             case Cuda:
                 var cuda = CudaTestHost.TryCreate(out var reason)
                            ?? throw new InvalidOperationException($"a CUDA row ran on a machine without CUDA: {reason}");

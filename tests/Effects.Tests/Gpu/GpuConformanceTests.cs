@@ -87,7 +87,7 @@ public sealed class GpuConformanceTests
         var differences = new double[photos.Length];
         Parallel.For(0, photos.Length, new ParallelOptions { MaxDegreeOfParallelism = photos.Length }, i =>
         {
-            var primitives = new Enhance.Effects.Gpu.OpenCl.OpenClPrimitives(Enhance.Effects.Gpu.OpenCl.OpenClDevice.FromHostQueue(host.Queue));
+            var primitives = new GpuPrimitives(Enhance.Effects.Gpu.OpenCl.OpenClDevice.FromHostQueue(host.Queue));
             using var session = new GpuTestSession(primitives, null);
             using var source = PhotoCrops.Load(photos[i], 0, 0, 64, 48);
             var output = PixelRect.FromSize(128, 96);

@@ -54,8 +54,7 @@ public sealed class GpuGrainTests
         using var session = GpuBackends.Open(backend);
         var gpuSource = session.Upload(source);
         var gpuOut = session.Allocate(window, channels);
-        if (session.Primitives is OpenClPrimitives openCl) OpenClGrain.Apply(openCl, gpuSource, gpuOut, settings, null, 17.0, 1080, 0.5);
-        else CudaGrain.Apply((CudaPrimitives)session.Primitives, gpuSource, gpuOut, settings, null, 17.0, 1080, 0.5);
+        GpuGrain.Apply(session.Primitives, gpuSource, gpuOut, settings, null, 17.0, 1080, 0.5);
         using var actual = session.Download(gpuOut);
 
         Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);

@@ -24,8 +24,8 @@ public sealed class GpuRenderPathTests
         var path = GpuRenderPath.Select(GpuRenderRequest.OpenCl(host.Queue));
         Assert.Equal(GpuBackend.OpenCl, path.Backend);
         Assert.False(path.SynchronizeAtEnd);
-        var primitives = Assert.IsType<OpenClPrimitives>(path.Primitives);
-        Assert.Equal(host.Queue, primitives.Device.Queue);
+        var primitives = Assert.IsType<GpuPrimitives>(path.Primitives);
+        Assert.Equal(host.Queue, Assert.IsType<OpenClDevice>(primitives.Device).Queue);
         path.Complete();
     }
 

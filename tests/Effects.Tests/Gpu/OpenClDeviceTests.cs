@@ -52,7 +52,7 @@ public sealed class OpenClDeviceTests
         using var host = new OpenClTestHost();
         var device = OpenClDevice.FromHostQueue(host.Queue);
         using var buffer = device.Allocate(12345);
-        Assert.Equal(12345, device.SizeOf(buffer.Handle));
+        Assert.Equal(12345, device.BytesFrom(buffer.Handle));
     }
 
     [Fact]

@@ -2,10 +2,18 @@ using System.Collections.Concurrent;
 
 namespace Enhance.Effects.Gpu.Cuda;
 
-/// <summary>
-/// Our kernels loaded into one CUDA context: one module per kernel (ILGPU emits each kernel as a
-/// complete PTX module) and its function handle.
-/// </summary>
+/// <summary>Where a context's kernels come from.</summary>
+public enum CudaKernelSource
+{
+    /// <summary>Gpu/Kernels/*.cl compiled to one PTX module by clang at build time: the kernels OpenCL runs.</summary>
+    SingleSource,
+
+    /// <summary>The C# twins in Cuda/*Kernels.cs compiled by ILGPU at run time (one module per kernel); kept
+    /// selectable (ENHANCE_CUDA_KERNELS=ilgpu) until the single source is proven on a GPU.</summary>
+    Ilgpu,
+}
+
+/// <summary>Our kernels loaded into one CUDA context: their modules and a function handle per kernel name.</summary>
 internal sealed class CudaModuleSet
 {
     private readonly Dictionary<string, nint> _functions;
@@ -17,18 +25,28 @@ internal sealed class CudaModuleSet
         _modules = modules;
     }
 
-    /// <summary>Loads every kernel into the context current on this thread.</summary>
-    public static CudaModuleSet Load(CudaDriver driver)
+    /// <summary>Loads every kernel of <paramref name="source"/> into the context current on this thread.</summary>
+    public static CudaModuleSet Load(CudaDriver driver, CudaKernelSource source)
     {
         var functions = new Dictionary<string, nint>(StringComparer.Ordinal);
         var modules = new List<nint>();
         try
         {
-            foreach (var kernel in PtxCompiler.Kernels.Values)
+            if (source == CudaKernelSource.SingleSource)
             {
-                nint module = driver.LoadModule(kernel.Ptx);
+                nint module = driver.LoadModule(GpuKernelResources.CudaPtx);
                 modules.Add(module);
-                functions[kernel.Method] = driver.GetFunction(module, kernel.EntryName);
+                foreach (var name in PtxEntries.Names(GpuKernelResources.CudaPtx))
+                    functions[name] = driver.GetFunction(module, name);
+            }
+            else
+            {
+                foreach (var kernel in PtxCompiler.Kernels.Values)
+                {
+                    nint module = driver.LoadModule(kernel.Ptx);
+                    modules.Add(module);
+                    functions[kernel.Method] = driver.GetFunction(module, kernel.EntryName);
+                }
             }
         }
         catch
@@ -57,20 +75,21 @@ internal sealed class CudaModuleSet
 /// </summary>
 public static class CudaModuleCache
 {
-    private static readonly ConcurrentDictionary<nint, Lazy<CudaModuleSet>> Sets = new();
+    private static readonly ConcurrentDictionary<(nint Context, CudaKernelSource Source), Lazy<CudaModuleSet>> Sets = new();
 
     public static int Count => Sets.Count;
 
-    internal static CudaModuleSet GetOrLoad(CudaDriver driver, nint context)
+    internal static CudaModuleSet GetOrLoad(CudaDriver driver, nint context, CudaKernelSource source = CudaKernelSource.Ilgpu)
     {
-        var lazy = Sets.GetOrAdd(context, _ => new Lazy<CudaModuleSet>(() => CudaModuleSet.Load(driver), LazyThreadSafetyMode.ExecutionAndPublication));
+        var key = (context, source);
+        var lazy = Sets.GetOrAdd(key, _ => new Lazy<CudaModuleSet>(() => CudaModuleSet.Load(driver, source), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return lazy.Value;
         }
         catch
         {
-            Sets.TryRemove(new KeyValuePair<nint, Lazy<CudaModuleSet>>(context, lazy));
+            Sets.TryRemove(new KeyValuePair<(nint, CudaKernelSource), Lazy<CudaModuleSet>>(key, lazy));
             throw;
         }
     }
@@ -84,7 +103,7 @@ public static class CudaModuleCache
         {
             if (!Sets.TryRemove(key, out var lazy) || !lazy.IsValueCreated) continue;
             // A module can only be unloaded with its context current; the others go with their contexts.
-            if (driver is not null && key == current) lazy.Value.Unload(driver);
+            if (driver is not null && key.Context == current) lazy.Value.Unload(driver);
         }
     }
 }

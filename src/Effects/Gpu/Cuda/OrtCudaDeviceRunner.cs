@@ -14,7 +14,7 @@ namespace Enhance.Effects.Gpu.Cuda;
 /// ONNX Runtime may make the primary context current; the host's current context is restored after.
 /// Not exercised on a GPU yet (no GPU in CI); see src/Effects/Gpu/README.md.
 /// </summary>
-internal sealed class OrtCudaDeviceRunner(CudaPrimitives cuda, SuperResolutionModel model, int device) : IDeviceModelRunner
+internal sealed class OrtCudaDeviceRunner(CudaStreamContext cuda, SuperResolutionModel model, int device) : IDeviceModelRunner
 {
     public PlanarElement Element => model.IsFloat16 ? PlanarElement.Float16 : PlanarElement.Float32;
 
@@ -47,3 +47,6 @@ internal sealed class OrtCudaDeviceRunner(CudaPrimitives cuda, SuperResolutionMo
         }
     }
 }
+
+/// <summary>The host's CUDA render as the model runner needs it: the driver, the host's context (current on the render thread) and stream.</summary>
+internal readonly record struct CudaStreamContext(CudaDriver Driver, nint Context, nint Stream);

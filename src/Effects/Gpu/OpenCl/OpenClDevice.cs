@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Silk.NET.OpenCL;
 
 namespace Enhance.Effects.Gpu.OpenCl;
@@ -9,7 +10,7 @@ namespace Enhance.Effects.Gpu.OpenCl;
 /// any synchronisation on our side. Cheap: make one per render from the queue handle in the render
 /// arguments. It does not own the queue, context or buffers and releases nothing of the host's.
 /// </summary>
-public sealed class OpenClDevice
+public sealed class OpenClDevice : IKernelDevice
 {
     private OpenClDevice(CL api, nint queue, nint context, nint device, OpenClProgram program)
     {
@@ -46,18 +47,24 @@ public sealed class OpenClDevice
         return new OpenClDevice(api, commandQueue, context, device, program);
     }
 
+    public GpuBackend Backend => GpuBackend.OpenCl;
+
     /// <summary>Blocks until everything enqueued on the host's queue has finished (only for CPU staging and tests).</summary>
-    public void Finish() => OpenClException.Check(Api.Finish(Queue), "clFinish");
+    public void Synchronize() => OpenClException.Check(Api.Finish(Queue), "clFinish");
 
     /// <summary>A temporary device buffer in the host's context, released when disposed.</summary>
-    public unsafe OpenClBuffer Allocate(long bytes) => OpenClBuffer.Create(this, bytes, null);
+    public unsafe IDeviceBuffer Allocate(long bytes) => OpenClBuffer.Create(this, bytes, null);
 
     /// <summary>A read-only device buffer initialised from <paramref name="data"/> when it is created (no queue command, so no wait).</summary>
-    public unsafe OpenClBuffer Upload<T>(ReadOnlySpan<T> data) where T : unmanaged
+    public unsafe IDeviceBuffer Upload<T>(ReadOnlySpan<T> data) where T : unmanaged
     {
         fixed (T* p = data)
             return OpenClBuffer.Create(this, (long)data.Length * sizeof(T), p);
     }
+
+    public void Read(nint buffer, Span<byte> destination) => Read<byte>(buffer, 0, destination);
+
+    public void Write(ReadOnlySpan<byte> source, nint buffer) => Write(buffer, 0, source);
 
     /// <summary>Blocking write of <paramref name="data"/> into <paramref name="buffer"/> at a byte offset.</summary>
     public unsafe void Write<T>(nint buffer, long byteOffset, ReadOnlySpan<T> data) where T : unmanaged
@@ -74,20 +81,26 @@ public sealed class OpenClDevice
     }
 
     /// <summary>Enqueues zero-filling the first <paramref name="bytes"/> of <paramref name="buffer"/>.</summary>
-    public unsafe void Fill(nint buffer, long bytes)
+    public unsafe void Zero(nint buffer, long bytes)
     {
         float zero = 0;
         OpenClException.Check(Api.EnqueueFillBuffer(Queue, buffer, &zero, sizeof(float), 0, (nuint)bytes, 0, null, null), "clEnqueueFillBuffer");
     }
 
     /// <summary>Size in bytes of a cl_mem (to check a host buffer really holds the image it is said to).</summary>
-    public unsafe long SizeOf(nint buffer)
+    public unsafe long BytesFrom(nint buffer)
     {
         nuint size = 0;
         OpenClException.Check(Api.GetMemObjectInfo(buffer, MemInfo.Size, (nuint)sizeof(nuint), &size, null), "clGetMemObjectInfo(CL_MEM_SIZE)");
         return (long)size;
     }
 
-    /// <summary>Starts a launch of one of our kernels; set its arguments in order, then enqueue.</summary>
-    internal OpenClKernelCall Kernel(string name) => new(this, Program.CreateKernel(name), name);
+    /// <summary>One launch: a fresh cl_kernel (it holds its arguments, so it is never shared between threads), arguments in order, enqueued.</summary>
+    public void Launch(string kernel, ReadOnlySpan<KernelArgument> arguments, long width, long height, long depth)
+    {
+        var call = new OpenClKernelCall(this, Program.CreateKernel(kernel), kernel);
+        foreach (var a in arguments)
+            call = a.IsBuffer ? call.Mem(a.Buffer) : a.IsInt ? call.Int(a.Int) : call.Float(a.Float);
+        call.Enqueue(width, height, depth);
+    }
 }

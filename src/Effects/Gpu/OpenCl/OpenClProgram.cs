@@ -4,15 +4,12 @@ using Silk.NET.OpenCL;
 namespace Enhance.Effects.Gpu.OpenCl;
 
 /// <summary>
-/// Our OpenCL C kernels (the embedded <c>Kernels/*.cl</c> files, one program) built for one context
+/// Our OpenCL C kernels (Gpu/Kernels/*.cl joined at build time, one program) built for one context
 /// and device. Kernel objects are made per launch: a cl_kernel holds its arguments, so sharing one
 /// between render threads would race in clSetKernelArg, while creating one is cheap next to a frame.
 /// </summary>
 internal sealed class OpenClProgram : IDisposable
 {
-    // Order matters: common.cl sets pragmas the others rely on.
-    private static readonly string[] SourceFiles = ["common.cl", "copy.cl", "resample.cl", "blend.cl", "planar.cl", "model.cl", "grain.cl", "dehalo.cl"];
-
     private readonly CL _api;
     private nint _program;
 
@@ -27,8 +24,8 @@ internal sealed class OpenClProgram : IDisposable
     public nint Context { get; }
     public nint Device { get; }
 
-    /// <summary>The concatenated kernel source, as embedded in the assembly.</summary>
-    public static string Source { get; } = string.Join("\n", SourceFiles.Select(ReadResource));
+    /// <summary>The kernel source (Gpu/Kernels/*.cl joined in the order GpuKernels.targets gives), as embedded in the assembly.</summary>
+    public static string Source { get; } = GpuKernelResources.OpenClSource;
 
     public static unsafe OpenClProgram Build(CL api, nint context, nint device)
     {
@@ -76,16 +73,6 @@ internal sealed class OpenClProgram : IDisposable
         fixed (byte* p = log)
             api.GetProgramBuildInfo(program, device, ProgramBuildInfo.BuildLog, size, p, null);
         return Encoding.UTF8.GetString(log).TrimEnd('\0', '\n');
-    }
-
-    private static string ReadResource(string file)
-    {
-        var assembly = typeof(OpenClProgram).Assembly;
-        string name = "Enhance.Effects.Gpu.OpenCl.Kernels." + file;
-        using var stream = assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"The OpenCL kernel source {name} is not embedded in {assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 
     public void Dispose()

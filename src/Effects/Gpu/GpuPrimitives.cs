@@ -1,18 +1,20 @@
+using System.Runtime.InteropServices;
 using Enhance.Effects.Imaging;
 
-namespace Enhance.Effects.Gpu.OpenCl;
+namespace Enhance.Effects.Gpu;
 
 /// <summary>
-/// The GPU primitives on the host's OpenCL queue: <see cref="DeviceImage.Handle"/> is a cl_mem in
-/// the queue's context. Everything is enqueued in order on the host's queue; temporaries are
-/// released right away (OpenCL keeps them alive until the commands using them finish), so no call
-/// waits for the device except the explicit transfers to the CPU.
+/// The GPU primitives on any backend, written once: which kernel of Gpu/Kernels, with which arguments,
+/// over which grid. <see cref="DeviceImage.Handle"/> is the backend's buffer (cl_mem, CUdeviceptr).
+/// Everything is enqueued in order on the host's queue or stream; temporaries are released right away
+/// (OpenCL defers the free until the commands using them finish, CUDA frees in stream order), so no
+/// call waits for the device except the explicit transfers to the CPU.
 /// </summary>
-public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
+public sealed class GpuPrimitives(IKernelDevice device) : IGpuPrimitives
 {
-    public OpenClDevice Device { get; } = device;
+    public IKernelDevice Device { get; } = device ?? throw new ArgumentNullException(nameof(device));
 
-    public GpuBackend Backend => GpuBackend.OpenCl;
+    public GpuBackend Backend => Device.Backend;
 
     public GpuTransferCounter Transfers { get; } = new();
 
@@ -21,7 +23,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void Copy(DeviceImage source, DeviceImage destination)
     {
         var area = PrimitiveChecks.CopyArea(source, destination);
-        Fits(source); Fits(destination);
+        CheckFits(source); CheckFits(destination);
         if (area.IsEmpty) return;
         int c = source.Channels;
         Device.Kernel("enhance_copy")
@@ -34,7 +36,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void Resample(DeviceImage source, PixelRect sourceDefinition, DeviceImage destination, double scaleX, double scaleY)
     {
         var plan = ResamplePlan.Create(source, sourceDefinition, destination, scaleX, scaleY);
-        Fits(source); Fits(destination);
+        CheckFits(source); CheckFits(destination);
         int c = source.Channels;
         var output = destination.Bounds;
         using var firstX = Device.Upload<int>(plan.Horizontal.FirstSource);
@@ -58,7 +60,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void AddDetail(DeviceImage destination, DeviceImage model, DeviceImage reference, float strength, float detailLimit)
     {
         PrimitiveChecks.Detail(destination, model, reference, strength, detailLimit);
-        Fits(destination); Fits(model); Fits(reference);
+        CheckFits(destination); CheckFits(model); CheckFits(reference);
         var area = destination.Bounds;
         Device.Kernel("enhance_add_detail")
             .Mem(destination.Handle).Int(destination.Channels).Mem(model.Handle).Mem(reference.Handle)
@@ -69,7 +71,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void ToPlanarRgb(DeviceImage source, PixelRect area, nint planar, PlanarElement element, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs)
     {
         PrimitiveChecks.Planar(source, area, planar, needsColour: false);
-        Fits(source); FitsPlanar(planar, area, element);
+        CheckFits(source); FitsPlanar(planar, area, element);
         Device.Kernel("enhance_to_planar")
             .Mem(source.Handle).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
             .Int(area.X1).Int(area.Y1).Int(area.Width).Int(area.Height).Int(topRowFirst ? 1 : 0)
@@ -80,7 +82,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void FromPlanarRgb(nint planar, PlanarElement element, PixelRect area, DeviceImage destination, bool topRowFirst, PlanarEncoding encoding = PlanarEncoding.AsIs)
     {
         PrimitiveChecks.Planar(destination, area, planar, needsColour: true);
-        Fits(destination); FitsPlanar(planar, area, element);
+        CheckFits(destination); FitsPlanar(planar, area, element);
         Device.Kernel("enhance_from_planar")
             .Mem(planar).Int(element == PlanarElement.Float16 ? 1 : 0)
             .Mem(destination.Handle).Int(destination.Bounds.X1).Int(destination.Bounds.Y1).Int(destination.Stride).Int(destination.Channels)
@@ -91,7 +93,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void ClampAlpha(DeviceImage image)
     {
         image.Validate(nameof(image));
-        Fits(image);
+        CheckFits(image);
         if (!CpuPrimitives.HasAlpha(image.Channels)) return;
         Device.Kernel("enhance_clamp_alpha").Mem(image.Handle).Int((int)image.Bounds.Area).Int(image.Channels)
             .Enqueue(image.Bounds.Area, 1);
@@ -100,7 +102,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void StraightRgb(DeviceImage source, DeviceImage destination, PlanarEncoding encoding)
     {
         PrimitiveChecks.StraightRgb(source, destination);
-        Fits(source); Fits(destination);
+        CheckFits(source); CheckFits(destination);
         var area = destination.Bounds;
         Device.Kernel("enhance_straight_rgb")
             .Mem(source.Handle).Int(source.Bounds.X1).Int(source.Bounds.Y1).Int(source.Stride).Int(source.Channels)
@@ -111,7 +113,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void GatherCell(DeviceImage modelInput, PixelRect definition, PixelRect input, nint planar, PlanarElement element)
     {
         PrimitiveChecks.GatherCell(modelInput, definition, input, planar);
-        Fits(modelInput); FitsPlanar(planar, input, element);
+        CheckFits(modelInput); FitsPlanar(planar, input, element);
         Device.Kernel("enhance_gather_cell")
             .Mem(modelInput.Handle).Int(modelInput.Bounds.X1).Int(modelInput.Bounds.Y1).Int(modelInput.Stride)
             .Int(definition.X1).Int(definition.Y1).Int(definition.X2).Int(definition.Y2)
@@ -142,7 +144,7 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     public void NormaliseCells(nint sums, nint weights, DeviceImage destination, PlanarEncoding encoding)
     {
         PrimitiveChecks.NormaliseCells(sums, weights, destination);
-        Fits(destination);
+        CheckFits(destination);
         var area = destination.Bounds;
         var (sumBytes, weightBytes) = PrimitiveChecks.BlendBytes(area);
         FitsBytes(sums, sumBytes); FitsBytes(weights, weightBytes);
@@ -155,56 +157,56 @@ public sealed class OpenClPrimitives(OpenClDevice device) : IGpuPrimitives
     {
         PrimitiveChecks.Zero(buffer, bytes);
         FitsBytes(buffer, bytes);
-        if (bytes > 0) Device.Fill(buffer, bytes);
+        if (bytes > 0) Device.Zero(buffer, bytes);
     }
 
     public void Download(DeviceImage source, FloatImage destination)
     {
         PrimitiveChecks.Transfer(source, destination);
-        Device.Read(source.Handle, 0, destination.Pixels);
+        Device.Read(source.Handle, MemoryMarshal.AsBytes(destination.Pixels));
         Transfers.CountToHost(source.ByteSize);
     }
 
     public void Upload(FloatImage source, DeviceImage destination)
     {
         PrimitiveChecks.Transfer(destination, source);
-        Device.Write<float>(destination.Handle, 0, source.Pixels);
+        Device.Write(MemoryMarshal.AsBytes((ReadOnlySpan<float>)source.Pixels), destination.Handle);
         Transfers.CountToDevice(destination.ByteSize);
     }
 
     public void ReadBytes(nint buffer, Span<byte> destination)
     {
-        Device.Read(buffer, 0, destination);
+        Device.Read(buffer, destination);
         Transfers.CountToHost(destination.Length);
     }
 
     public void WriteBytes(ReadOnlySpan<byte> source, nint buffer)
     {
-        Device.Write(buffer, 0, source);
+        Device.Write(source, buffer);
         Transfers.CountToDevice(source.Length);
     }
 
-    public void Synchronize() => Device.Finish();
+    public void Synchronize() => Device.Synchronize();
 
-    // A kernel writing past a cl_mem does not fail cleanly (it corrupts or crashes the device), so
-    // every buffer is checked against the size the image claims before anything is enqueued.
-    private void Fits(DeviceImage image)
+    // A kernel writing past a buffer does not fail cleanly (it corrupts memory or faults the context),
+    // so every buffer is checked against the size the image claims before anything is enqueued.
+    internal void CheckFits(DeviceImage image)
     {
-        long size = Device.SizeOf(image.Handle);
+        long size = Device.BytesFrom(image.Handle);
         if (size < image.ByteSize)
-            throw new ArgumentException($"The OpenCL buffer holds {size} bytes but an image of {image.Bounds}x{image.Channels} floats needs {image.ByteSize}.");
+            throw new ArgumentException($"The device buffer holds {size} bytes but an image of {image.Bounds}x{image.Channels} floats needs {image.ByteSize}.");
     }
 
     private void FitsPlanar(nint planar, PixelRect area, PlanarElement element)
     {
-        long size = Device.SizeOf(planar), needed = CpuPrimitives.PlanarByteSize(area, element);
+        long size = Device.BytesFrom(planar), needed = CpuPrimitives.PlanarByteSize(area, element);
         if (size < needed)
             throw new ArgumentException($"The planar buffer holds {size} bytes; {area} needs {needed}.");
     }
 
     private void FitsBytes(nint buffer, long needed)
     {
-        long size = Device.SizeOf(buffer);
+        long size = Device.BytesFrom(buffer);
         if (size < needed)
             throw new ArgumentException($"The buffer holds {size} bytes; {needed} are needed.");
     }
