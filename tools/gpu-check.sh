@@ -7,7 +7,8 @@
 #                               library-free ofxhost (.pfm images only), the test runner and test
 #                               assemblies, the test photos. Must stay under ~60 MiB (carry limit 64).
 #   tools/gpu-check.sh run      on the GPU machine: unpacks the payload, runs the CUDA conformance
-#                               and end-to-end cases, then the benchmark at 3840x2160. ~5 minutes.
+#                               and end-to-end cases on the single-source kernels and on the ILGPU ones,
+#                               then the benchmark at 3840x2160 for both. ~7 minutes.
 #   tools/gpu-check.sh bench [--gpu cuda|opencl] [--size WxH] [--frames N]
 #                               the benchmark alone: ms per frame per node, CPU vs GPU, and the
 #                               host<->device bytes the plug-in copied per frame (ENHANCE_GPU_STATS=1).
@@ -77,7 +78,7 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "n/a"; else if (NR%2)
 # bench_case LABEL INPUT GPU FRAMES NODE-ARGS...: prints one table row.
 bench_case() {
   local label=$1 input=$2 gpu=$3 frames=$4; shift 4
-  local row="" bytes=""
+  local row="" bytes="" first=""
   for mode in cpu "$gpu"; do
     local log=$BENCH_DIR/$label.$mode.log gpuargs=()
     [ "$mode" = cpu ] || gpuargs=(--gpu "$mode")
@@ -92,11 +93,13 @@ bench_case() {
     ms=$( (grep -o ' ms=[0-9.]*' "$log" || true) | cut -d= -f2 | awk -v n="$frames" 'n == 1 || NR > 1' | median)
     row+=$(printf ' %12s' "$ms")
     if [ "$mode" != cpu ]; then
+      # Frame 0 alone: what the user waits for on the first frame (kernel load or compile, sessions).
+      first=$( (grep -o ' ms=[0-9.]*' "$log" || true) | head -1 | cut -d= -f2)
       bytes=$( (grep -o 'bytes-to-host=[0-9]* bytes-to-device=[0-9]*' "$log" || true) | tail -1 | sed 's/bytes-to-host=//; s/ bytes-to-device=/ /')
       grep -q "backend=$GPU_NAME" "$log" || { echo "gpu-check: $label did not render with $GPU_NAME" >&2; BENCH_FAILED=1; }
     fi
   done
-  printf '%-28s%s %14s %14s\n' "$label" "$row" "${bytes%% *}" "${bytes##* }"
+  printf '%-28s%s %14s %14s %14s\n' "$label" "$row" "${first:-n/a}" "${bytes%% *}" "${bytes##* }"
 }
 
 bench() {
@@ -124,7 +127,8 @@ bench() {
   "$RUNNER" frame rocket "$w" "$h" "$BENCH_DIR/frame.pfm"
   "$RUNNER" frame rocket "$((w / 2))" "$((h / 2))" "$BENCH_DIR/half.pfm"
   echo "benchmark: ${w}x${h} output frames, median ms per frame (frames 1-$((frames - 1)) of 0-$((frames - 1))), $GPU_NAME via ofxhost --gpu $gpu"
-  printf '%-28s %12s %12s %14s %14s\n' node "CPU ms" "$GPU_NAME ms" "bytes to host" "bytes to dev"
+  echo "kernels: ${ENHANCE_CUDA_KERNELS:-single source (Gpu/Kernels, PTX from clang)}"
+  printf '%-28s %12s %12s %14s %14s %14s\n' node "CPU ms" "$GPU_NAME ms" "first frame ms" "bytes to host" "bytes to dev"
   bench_case upscale-classical-2x "$BENCH_DIR/half.pfm" "$gpu" "$frames" --node "$UPSCALE" --param "$UPSCALE.model=0" --param "$UPSCALE.scale=2"
   bench_case dehalo "$BENCH_DIR/frame.pfm" "$gpu" "$frames" --node "$DEHALO"
   bench_case grain "$BENCH_DIR/frame.pfm" "$gpu" "$frames" --node "$GRAIN" --param "$GRAIN.amount=0.05"
@@ -162,11 +166,17 @@ run() {
   # Without an OpenCL loader on the GPU machine the OpenCL halves of the suites cannot run there.
   local skip=(--skip-rows-with OpenCL --skip-method Concurrent_renders_on_one_host_queue_each_match_the_CPU)
   [ "${GPU_CHECK_OPENCL:-0}" = 1 ] && skip=()
-  echo "== CUDA conformance and end-to-end (OpenCL rows skipped unless GPU_CHECK_OPENCL=1)"
-  timeout 300 "$RUNNER" tests "${skip[@]}" CudaLayerTests CudaKernelsOnCpuTests GpuConformanceTests GpuGrainTests \
+  echo "== CUDA conformance and end-to-end on the single-source kernels (OpenCL rows skipped unless GPU_CHECK_OPENCL=1)"
+  timeout 300 "$RUNNER" tests "${skip[@]}" SingleSourceKernelTests CudaLayerTests CudaKernelsOnCpuTests GpuConformanceTests GpuGrainTests \
     GpuDehaloTests GpuClampAlphaTests GpuModelPrimitivesTests CudaWiringTests CudaModeTests || status=1
-  echo "== benchmark"
+  # The ILGPU kernels stay selectable until this run shows the single source equal to them; then they go.
+  echo "== the same on the ILGPU kernels (ENHANCE_CUDA_KERNELS=ilgpu)"
+  ENHANCE_CUDA_KERNELS=ilgpu timeout 240 "$RUNNER" tests "${skip[@]}" GpuConformanceTests GpuGrainTests GpuDehaloTests \
+    GpuModelPrimitivesTests CudaModeTests || status=1
+  echo "== benchmark, single-source kernels"
   BENCH_DIR=$root/build/bench bench --gpu cuda --size "${GPU_CHECK_SIZE:-3840x2160}" --frames 3 || status=1
+  echo "== benchmark, ILGPU kernels (same machine, same run: compare the two tables)"
+  ENHANCE_CUDA_KERNELS=ilgpu BENCH_DIR=$root/build/bench-ilgpu bench --gpu cuda --size "${GPU_CHECK_SIZE:-3840x2160}" --frames 3 || status=1
   echo "gpu-check: $([ $status = 0 ] && echo passed || echo FAILED)"
   return $status
 }

@@ -81,6 +81,15 @@ public sealed class SingleSourceKernelTests
         Assert.Equal((ulong)BitConverter.SingleToUInt32Bits(1.5f), slots[2]);
     }
 
+    [CudaFact]
+    public void On_a_GPU_the_driver_loads_the_PTX_and_resolves_every_kernel()
+    {
+        using var host = CudaTestHost.TryCreate(out var reason) ?? throw new InvalidOperationException($"no CUDA host where CudaFact found CUDA: {reason}");
+        var modules = CudaModuleCache.GetOrLoad(host.Driver, host.Context, CudaKernelSource.SingleSource);
+        foreach (var kernel in Ptx.Keys)
+            Assert.NotEqual(0, modules.Function(kernel));
+    }
+
     [Theory]
     [InlineData(null, CudaKernelSource.SingleSource)]
     [InlineData("", CudaKernelSource.SingleSource)]

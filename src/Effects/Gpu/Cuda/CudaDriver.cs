@@ -22,7 +22,7 @@ public sealed unsafe class CudaDriver
     private readonly delegate* unmanaged<int, byte**, int> _getErrorName;
     private readonly delegate* unmanaged<nint*, int> _ctxGetCurrent;
     private readonly delegate* unmanaged<int> _ctxSynchronize;
-    private readonly delegate* unmanaged<nint*, void*, int> _moduleLoadData;
+    private readonly delegate* unmanaged<nint*, void*, uint, int*, void**, int> _moduleLoadDataEx;
     private readonly delegate* unmanaged<nint, int> _moduleUnload;
     private readonly delegate* unmanaged<nint*, nint, byte*, int> _moduleGetFunction;
     private readonly delegate* unmanaged<nint, uint, uint, uint, uint, uint, uint, uint, nint, void**, void**, int> _launchKernel;
@@ -47,7 +47,7 @@ public sealed unsafe class CudaDriver
         _getErrorName = (delegate* unmanaged<int, byte**, int>)Export(library, "cuGetErrorName");
         _ctxGetCurrent = (delegate* unmanaged<nint*, int>)Export(library, "cuCtxGetCurrent");
         _ctxSynchronize = (delegate* unmanaged<int>)Export(library, "cuCtxSynchronize");
-        _moduleLoadData = (delegate* unmanaged<nint*, void*, int>)Export(library, "cuModuleLoadData");
+        _moduleLoadDataEx = (delegate* unmanaged<nint*, void*, uint, int*, void**, int>)Export(library, "cuModuleLoadDataEx");
         _moduleUnload = (delegate* unmanaged<nint, int>)Export(library, "cuModuleUnload");
         _moduleGetFunction = (delegate* unmanaged<nint*, nint, byte*, int>)Export(library, "cuModuleGetFunction");
         _launchKernel = (delegate* unmanaged<nint, uint, uint, uint, uint, uint, uint, uint, nint, void**, void**, int>)Export(library, "cuLaunchKernel");
@@ -182,13 +182,39 @@ public sealed unsafe class CudaDriver
 
     public void SynchronizeStream(nint stream) => Check(_streamSynchronize(stream), "cuStreamSynchronize");
 
-    /// <summary>Loads a PTX module (NUL-terminated text) into the current context; the driver JIT-compiles it for the device.</summary>
+    /// <summary>
+    /// Loads a PTX module (NUL-terminated text) into the current context; the driver JIT-compiles it for the
+    /// device. A module the JIT refuses fails with the JIT's own log in the message (which line, which rule).
+    /// </summary>
     public nint LoadModule(string ptx)
     {
+        const int JitErrorLogBuffer = 5, JitErrorLogBufferSizeBytes = 6; // CUjit_option
+        const int logSize = 8192;
         var bytes = Encoding.ASCII.GetBytes(ptx + "\0");
+        var log = new byte[logSize];
         nint module = 0;
+        int* options = stackalloc int[2] { JitErrorLogBuffer, JitErrorLogBufferSizeBytes };
+        void** values = stackalloc void*[2];
+        int result;
         fixed (byte* image = bytes)
-            Check(_moduleLoadData(&module, image), "cuModuleLoadData");
+        fixed (byte* logBuffer = log)
+        {
+            values[0] = logBuffer;
+            values[1] = (void*)(nint)logSize;
+            result = _moduleLoadDataEx(&module, image, 2, options, values);
+        }
+        if (result != 0)
+        {
+            string jitLog = Encoding.ASCII.GetString(log).TrimEnd('\0').Trim();
+            try
+            {
+                Check(result, "cuModuleLoadDataEx");
+            }
+            catch (CudaException e) when (jitLog.Length > 0)
+            {
+                throw new CudaException($"{e.Message} The PTX JIT said: {jitLog}", e);
+            }
+        }
         return module;
     }
 

@@ -11,6 +11,12 @@ public sealed class CudaException : Exception
 
     public CudaException(string message) : base(message) { }
 
+    /// <summary>The same failure with more said (e.g. the PTX JIT's log); keeps the CUresult.</summary>
+    public CudaException(string message, CudaException inner) : base(message, inner)
+    {
+        Result = inner.Result;
+    }
+
     /// <summary>The CUresult (0 when the failure was not a driver call).</summary>
     public int Result { get; }
 }
