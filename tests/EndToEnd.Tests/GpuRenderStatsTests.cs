@@ -23,7 +23,7 @@ public sealed class GpuRenderStatsTests
     public void Grain_on_OpenCL_copies_no_frame_bytes()
     {
         var dir = ReferenceHost.OutputFolder(nameof(Grain_on_OpenCL_copies_no_frame_bytes));
-        string input = CudaModeImages.SmallPhoto(dir, "rocket", 120);
+        string input = GpuModeImages.SmallPhoto(dir, "rocket", 120);
         var (stats, run) = Render(dir, input, openCl: true, "--node", Grain, "--param", $"{Grain}.amount=0.05");
         var line = Assert.Single(stats);
         Assert.Equal(("Enhance Grain", "OpenCL"), (line.Node, line.Backend));
@@ -34,7 +34,7 @@ public sealed class GpuRenderStatsTests
     public void Classical_upscale_on_OpenCL_copies_no_frame_bytes()
     {
         var dir = ReferenceHost.OutputFolder(nameof(Classical_upscale_on_OpenCL_copies_no_frame_bytes));
-        string input = CudaModeImages.SmallPhoto(dir, "rocket", 100);
+        string input = GpuModeImages.SmallPhoto(dir, "rocket", 100);
         var (stats, run) = Render(dir, input, openCl: true, "--node", Upscale, "--param", $"{Upscale}.model=0");
         var line = Assert.Single(stats);
         Assert.Equal(("Enhance Upscale", "OpenCL"), (line.Node, line.Backend));
@@ -48,10 +48,10 @@ public sealed class GpuRenderStatsTests
         // every side. Its input tensor (3 float planes) goes to the host for the CPU session and the
         // model's result (scale² as many bytes) comes back; the frame itself stays on the device.
         var dir = ReferenceHost.OutputFolder(nameof(The_model_path_copies_only_its_cells_tensors_never_the_frame));
-        string input = CudaModeImages.SmallPhoto(dir, "astronaut", 48);
-        using var source = CudaModeImages.Read(input);
+        string input = GpuModeImages.SmallPhoto(dir, "astronaut", 48);
+        using var source = GpuModeImages.Read(input);
         var (stats, run) = Render(dir, input, openCl: true, "--node", Upscale, "--param", $"{Upscale}.scale=2");
-        using var output = CudaModeImages.Read(Path.Combine(dir, "opencl.pfm"));
+        using var output = GpuModeImages.Read(Path.Combine(dir, "opencl.pfm"));
         Assert.Equal((source.Width * 2, source.Height * 2), (output.Width, output.Height));
         var line = Assert.Single(stats);
         Assert.Equal("OpenCL", line.Backend);
@@ -69,7 +69,7 @@ public sealed class GpuRenderStatsTests
     public void A_CPU_render_reports_the_CPU_and_no_copies()
     {
         var dir = ReferenceHost.OutputFolder(nameof(A_CPU_render_reports_the_CPU_and_no_copies));
-        string input = CudaModeImages.SmallPhoto(dir, "rocket", 80);
+        string input = GpuModeImages.SmallPhoto(dir, "rocket", 80);
         // Rendered in tiles, so one line per tile.
         var (stats, _) = Render(dir, input, openCl: false, "--node", Upscale, "--param", $"{Upscale}.model=0", "--tile", "64");
         Assert.True(stats.Count > 1, "the tiles were not rendered one by one");

@@ -19,7 +19,7 @@ if (args.Length >= 1 && args[0] == "tests")
         else classes.Add(args[i]);
     }
     var runner = new TestClassRunner(
-        [typeof(Enhance.Effects.Tests.Gpu.GpuTestSession).Assembly, typeof(CudaModeTests).Assembly], skipped, skippedMethods);
+        [typeof(Enhance.Effects.Tests.Gpu.GpuTestSession).Assembly, typeof(GpuModeTests).Assembly], skipped, skippedMethods);
     foreach (var name in classes) runner.RunClass(name);
     Console.WriteLine($"gpu-check tests: {runner.Passed} passed, {runner.Failed} failed, {runner.Skipped} skipped");
     return runner.Failed == 0 && runner.Passed > 0 ? 0 : 1;
@@ -31,7 +31,7 @@ if (args.Length == 5 && args[0] == "frame")
     using var photo = ImageFiles.Load(TestImages.Photo(args[1]), 3);
     using var frame = new FloatImage(new PixelRect(0, 0, width, height), 3);
     LanczosResampler.Resample(photo, photo.Bounds, frame, (double)width / photo.Width, (double)height / photo.Height);
-    CudaModeImages.Write(frame, args[4]);
+    GpuModeImages.Write(frame, args[4]);
     return 0;
 }
 Console.Error.WriteLine("usage: GpuCheck.Runner tests [--skip-rows-with VALUE] [--skip-method NAME]... CLASS... | frame PHOTO WIDTH HEIGHT OUT.pfm");

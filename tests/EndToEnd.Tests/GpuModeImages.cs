@@ -8,7 +8,7 @@ namespace Enhance.EndToEnd.Tests;
 /// the library-free one carried to GPU machines (tools/gpu-check.sh, OFXHOST_WITH_OIIO=OFF) read
 /// and write. RGB floats, rows bottom to top, little-endian (negative scale).
 /// </summary>
-public static class CudaModeImages
+public static class GpuModeImages
 {
     /// <summary>A real photo, at most <paramref name="side"/> pixels on its long side, saved as .pfm.</summary>
     public static string SmallPhoto(string dir, string name, int side)
