@@ -15,7 +15,6 @@ namespace Enhance.Effects.Tests.Gpu;
 [Collection(GpuTestCollection.Name)]
 public sealed class GpuConformanceTests
 {
-    private const double Tolerance = 1e-4;
 
     public static TheoryData<string> Backends => GpuBackends.All;
 
@@ -50,7 +49,7 @@ public sealed class GpuConformanceTests
         session.Primitives.Resample(gpuSource, definition, gpuOutput, scaleX, scaleY);
         using var actual = session.Download(gpuOutput);
 
-        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, ConformanceTolerance.Exact(backend));
     }
 
     [Theory]
@@ -74,7 +73,7 @@ public sealed class GpuConformanceTests
         session.Primitives.Resample(gpuSource, definition, gpuTile, scale, scale);
         using var actual = session.Download(gpuTile);
 
-        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, ConformanceTolerance.Exact(backend));
     }
 
     [Fact]
@@ -98,7 +97,7 @@ public sealed class GpuConformanceTests
             using var actual = session.Download(gpuOutput);
             differences[i] = QualityMetrics.MaxAbsoluteDifference(expected, actual);
         });
-        Assert.All(differences, d => Assert.InRange(d, 0, Tolerance));
+        Assert.All(differences, d => Assert.InRange(d, 0, ConformanceTolerance.Exact(GpuBackends.OpenCl)));
     }
 
     [Theory]
@@ -182,7 +181,7 @@ public sealed class GpuConformanceTests
         session.Primitives.AddDetail(gpuDestination, session.Upload(model), session.Upload(reference), strength, limit);
         using var actual = session.Download(gpuDestination);
 
-        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, ConformanceTolerance.Exact(backend));
         if (strength == 0 || limit == 0)
             Assert.Equal(0, QualityMetrics.MaxAbsoluteDifference(classical, actual));
         else
@@ -219,7 +218,7 @@ public sealed class GpuConformanceTests
         session.Primitives.ToPlanarRgb(gpuSource, area, planar.Handle, element, topRowFirst, encoding);
         var actual = session.ReadBytes(planar, bytes);
 
-        Assert.InRange(MaxPlanarDifference(expected, actual, element), 0, Tolerance);
+        Assert.InRange(MaxPlanarDifference(expected, actual, element), 0, ConformanceTolerance.For(backend, encoding));
     }
 
     [Theory]
@@ -245,7 +244,7 @@ public sealed class GpuConformanceTests
         session.Primitives.FromPlanarRgb(planar.Handle, element, area, gpuDestination, topRowFirst, encoding);
         using var actual = session.Download(gpuDestination);
 
-        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, ConformanceTolerance.For(backend, encoding));
         if (channels == 4)
             for (int y = area.Y1; y < area.Y2; y += 7)
                 for (int x = area.X1; x < area.X2; x += 5)

@@ -16,7 +16,8 @@ namespace Enhance.Effects.Tests.Gpu;
 [Collection(GpuTestCollection.Name)]
 public sealed class GpuDehaloTests
 {
-    private const double Tolerance = 1e-4;
+    /// <summary>What a stage that acts changes, at least: far above any backend's rounding.</summary>
+    private const double MeaningfulChange = 1e-2;
 
     public static TheoryData<string, string, int> Cases()
     {
@@ -49,7 +50,7 @@ public sealed class GpuDehaloTests
         using var actual = session.Download(gpuOut);
 
         double difference = QualityMetrics.MaxAbsoluteDifference(expected, actual);
-        Assert.True(difference <= Tolerance, $"{backend} {name} ({channels} ch): max abs {difference:E2}");
+        Assert.True(difference <= ConformanceTolerance.Exact(backend), $"{backend} {name} ({channels} ch): max abs {difference:E2}");
         if (settings.Output == DehaloOutput.Result)
         {
             using var input = new FloatImage(window, channels);
@@ -115,7 +116,7 @@ public sealed class GpuDehaloTests
         DehaloProcessor.Process(source, clip.Bounds, on, settings);
         DehaloProcessor.Process(source, clip.Bounds, off, settings with { TextureProtection = 0 });
         double difference = QualityMetrics.MaxAbsoluteDifference(on, off);
-        Assert.True(difference > 100 * Tolerance, $"{name}: protection changes the result by only {difference:E2}");
+        Assert.True(difference > MeaningfulChange, $"{name}: protection changes the result by only {difference:E2}");
     }
 
     [Theory]

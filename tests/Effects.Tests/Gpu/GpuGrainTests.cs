@@ -15,7 +15,6 @@ namespace Enhance.Effects.Tests.Gpu;
 [Collection(GpuTestCollection.Name)]
 public sealed class GpuGrainTests
 {
-    private const double Tolerance = 1e-4;
 
     public static TheoryData<string, string, int> Cases => new()
     {
@@ -57,7 +56,9 @@ public sealed class GpuGrainTests
         GpuGrain.Apply(session.Primitives, gpuSource, gpuOut, settings, null, 17.0, 1080, 0.5);
         using var actual = session.Download(gpuOut);
 
-        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+        // Log space goes through log2/exp2, whose last bits differ between .NET and the device's library.
+        double tolerance = settings.Space == GrainSpace.Log ? ConformanceTolerance.LibraryFunction(backend) : ConformanceTolerance.Exact(backend);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, tolerance);
         if (settings.Amount > 0 && settings.Output == GrainOutput.Result)
         {
             using var inWindow = new FloatImage(window, channels);

@@ -16,7 +16,6 @@ namespace Enhance.Effects.Tests.Gpu;
 [Collection(GpuTestCollection.Name)]
 public sealed class GpuModelPrimitivesTests
 {
-    private const double Tolerance = 1e-4;
 
     public static TheoryData<string, InputTransfer, bool, int> StraightCases => new()
     {
@@ -43,7 +42,7 @@ public sealed class GpuModelPrimitivesTests
         session.Primitives.StraightRgb(session.Upload(source), output, encoding);
         using var actual = session.Download(output);
 
-        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, ConformanceTolerance.For(backend, encoding));
     }
 
     /// <summary>What the CPU renderer shows the model over <paramref name="region"/> (its cell gather), as an RGB image.</summary>
@@ -91,7 +90,7 @@ public sealed class GpuModelPrimitivesTests
             var tensor = session.Buffer(CpuPrimitives.PlanarByteSize(input, element));
             session.Primitives.GatherCell(gpuInput, layout.Definition, input, tensor.Handle, element);
             var actual = Floats(session.ReadBytes(tensor, tensor.Bytes), element);
-            Assert.InRange(MaxDifference(AsElement(planes, element), actual), 0, Tolerance);
+            Assert.InRange(MaxDifference(AsElement(planes, element), actual), 0, ConformanceTolerance.Exact(backend));
         }
     }
 
@@ -125,8 +124,8 @@ public sealed class GpuModelPrimitivesTests
             session.Primitives.WriteBytes(Bytes(result, element), tensor.Handle);
             session.Primitives.AccumulateCell(tensor.Handle, element, CellBlend.For(layout, cells[i], region)!, gpuSums.Handle, gpuWeights.Handle, region);
         }
-        Assert.InRange(MaxDifference(sums, Floats(session.ReadBytes(gpuSums, sumBytes), PlanarElement.Float32)), 0, Tolerance);
-        Assert.InRange(MaxDifference(weights, Floats(session.ReadBytes(gpuWeights, weightBytes), PlanarElement.Float32)), 0, Tolerance);
+        Assert.InRange(MaxDifference(sums, Floats(session.ReadBytes(gpuSums, sumBytes), PlanarElement.Float32)), 0, ConformanceTolerance.Exact(backend));
+        Assert.InRange(MaxDifference(weights, Floats(session.ReadBytes(gpuWeights, weightBytes), PlanarElement.Float32)), 0, ConformanceTolerance.Exact(backend));
 
         foreach (var transfer in new[] { InputTransfer.Display, InputTransfer.SceneLinear })
         {
@@ -137,7 +136,7 @@ public sealed class GpuModelPrimitivesTests
             var encoding = transfer == InputTransfer.SceneLinear ? PlanarEncoding.ModelSceneLinear : PlanarEncoding.ModelDisplay;
             session.Primitives.NormaliseCells(gpuSums.Handle, gpuWeights.Handle, output, encoding);
             using var actual = session.Download(output);
-            Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+            Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, ConformanceTolerance.For(backend, encoding));
         }
     }
 
