@@ -61,7 +61,7 @@ public static class DeviceModelRunners
         var (kind, why) = Decide(facts);
         reason = why;
         return kind == DeviceModelRunnerKind.OrtCuda
-            ? new OrtCudaDeviceRunner(cuda!.Value, model, facts.HostDevice)
+            ? new OrtCudaDeviceRunner(cuda!.Value, model, facts.HostDevice, (gpu as GpuPrimitives)?.Device)
             : new StagingModelRunner(gpu, model);
     }
 

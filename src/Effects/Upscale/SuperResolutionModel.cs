@@ -150,11 +150,15 @@ public sealed class SuperResolutionModel : IDisposable
         {
             // NaN fails both comparisons, so it is caught here too.
             if (!(v >= -OutputLimit && v <= OutputLimit))
-                throw new ModelLoadException(ModelPath, float.IsNaN(v) || float.IsInfinity(v)
-                    ? "it produced NaN or infinite values on this frame."
-                    : $"it produced values far outside 0–1 (up to {v:G3}) on this frame.");
+                throw OutputFault(float.IsNaN(v) || float.IsInfinity(v), v);
         }
     }
+
+    /// <summary>The refusal of a result this model produced: non-finite values, or values beyond <see cref="OutputLimit"/> (the largest, when known).</summary>
+    internal ModelLoadException OutputFault(bool nonFinite, float? value = null) =>
+        new(ModelPath, nonFinite ? "it produced NaN or infinite values on this frame."
+            : value is { } v ? $"it produced values far outside 0–1 (up to {v:G3}) on this frame."
+            : "it produced values far outside 0–1 on this frame.");
 
     private void RunSingle(ReadOnlySpan<float> input, long[] shape, Span<float> output, int outHeight, int outWidth, string outputName)
     {

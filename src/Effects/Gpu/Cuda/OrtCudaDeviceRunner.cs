@@ -12,9 +12,11 @@ namespace Enhance.Effects.Gpu.Cuda;
 /// stream is synchronised before the run (the input tensor is complete), and Run returns once the
 /// provider's stream has finished (the output is complete) — what we enqueue next sees it.
 /// ONNX Runtime may make the primary context current; the host's current context is restored after.
+/// The result is checked on the device as the CPU path checks it (<see cref="ModelOutputCheck"/>) when our
+/// kernels are the single source (<paramref name="kernels"/>); the ILGPU kernels have no such check.
 /// Not exercised on a GPU yet (no GPU in CI); see src/Effects/Gpu/README.md.
 /// </summary>
-internal sealed class OrtCudaDeviceRunner(CudaStreamContext cuda, SuperResolutionModel model, int device) : IDeviceModelRunner
+internal sealed class OrtCudaDeviceRunner(CudaStreamContext cuda, SuperResolutionModel model, int device, IKernelDevice? kernels) : IDeviceModelRunner
 {
     public PlanarElement Element => model.IsFloat16 ? PlanarElement.Float16 : PlanarElement.Float32;
 
@@ -45,6 +47,8 @@ internal sealed class OrtCudaDeviceRunner(CudaStreamContext cuda, SuperResolutio
         {
             cuda.Driver.SetCurrentContext(cuda.Context);
         }
+        if (kernels is not null)
+            ModelOutputCheck.Run(kernels, output, Element, 3L * height * width * model.Scale * model.Scale, model);
     }
 }
 

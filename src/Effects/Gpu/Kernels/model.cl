@@ -98,3 +98,16 @@ __kernel void enhance_normalise_cells(__global const float* sums, __global const
         dst[at * 3 + c] = v;
     }
 }
+
+// SuperResolutionModel.CheckOutputValues on the device, for a runner that leaves the model's result there
+// (ONNX Runtime's CUDA provider): flag[0] gets bit 1 for a NaN or infinite value and bit 2 for a finite one
+// beyond +-limit (SuperResolutionModel.OutputLimit). The comparison is the CPU's: NaN fails both sides.
+// One work item a value. Global size (count).
+__kernel void enhance_check_model_output(__global const void* tensor, int useHalf, int count, float limit, __global int* flag)
+{
+    int i = get_global_id(0);
+    if (i >= count) return;
+    float v = useHalf ? vload_half(i, (__global const half*)tensor) : ((__global const float*)tensor)[i];
+    if (v >= -limit && v <= limit) return;
+    atomic_or(flag, isnan(v) || isinf(v) ? 1 : 2);
+}
