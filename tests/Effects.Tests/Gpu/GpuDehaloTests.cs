@@ -42,7 +42,11 @@ public sealed class GpuDehaloTests
         using var clipImage = clip;
         using var source = GpuDehaloCases.SourceFor(clip, window, settings);
         using var expected = new FloatImage(window, channels);
-        DehaloProcessor.Process(source, clip.Bounds, expected, settings);
+        // The CPU node sees the host's image through FiniteSamples (HostImageConverter); the GPU kernels read
+        // the host's memory in place through the same rule. Pictures pass unchanged; the huge-values case does not.
+        using var asTheCpuNodeSeesIt = source.Clone();
+        FiniteSamples.Copy(source.Pixels, asTheCpuNodeSeesIt.Pixels);
+        DehaloProcessor.Process(asTheCpuNodeSeesIt, clip.Bounds, expected, settings);
 
         using var session = GpuBackends.Open(backend);
         var gpuOut = session.Allocate(window, channels);

@@ -9,7 +9,7 @@ __kernel void enhance_copy(__global const float* src, int srcX1, int srcY1, int 
     if (i >= rowFloats || r >= height) return;
     int y = y1 + r;
     dst[(y - dstY1) * dstStride + (x1 - dstX1) * channels + i] =
-        src[(y - srcY1) * srcStride + (x1 - srcX1) * channels + i];
+        finite_sample(src[(y - srcY1) * srcStride + (x1 - srcX1) * channels + i]);
 }
 
 // Clamps the alpha (channel 3) of `pixels` RGBA pixels to 0-1 in place. Global size (pixels, 1).

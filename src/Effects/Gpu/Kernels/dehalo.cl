@@ -18,11 +18,12 @@ __kernel void enhance_dehalo_luma(__global const float* src, int srcX1, int srcY
     int x = clamp(x1 + i, defX1, defX2 - 1), y = clamp(y1 + r, defY1, defY2 - 1);
     __global const float* p = src + (y - srcY1) * srcStride + (x - srcX1) * channels;
     float v;
-    if (channels == 1) v = p[0];
+    if (channels == 1) v = finite_sample(p[0]);
     else
     {
-        v = kr * p[0] + kg * p[1] + kb * p[2];
-        if (channels == 4) v *= p[3] > transparent ? 1.0f / p[3] : 0.0f;
+        v = kr * finite_sample(p[0]) + kg * finite_sample(p[1]) + kb * finite_sample(p[2]);
+        float a = channels == 4 ? finite_sample(p[3]) : 1.0f;
+        if (channels == 4) v *= a > transparent ? 1.0f / a : 0.0f;
     }
     luma[r * width + i] = v >= -limit ? (v <= limit ? v : limit) : (v < -limit ? -limit : 0.0f);
 }
@@ -346,10 +347,10 @@ __kernel void enhance_dehalo_write(__global const float* src, int srcX1, int src
     float m = (1.0f - DEHALO_AT(detail, x, y)) * wi;
     __global const float* p = src + (clamp(y, defY1, defY2 - 1) - srcY1) * srcStride + (clamp(x, defX1, defX2 - 1) - srcX1) * channels;
     __global float* q = dst + o * channels;
-    float alpha = channels == 4 ? p[3] : 1.0f;
+    float alpha = channels == 4 ? finite_sample(p[3]) : 1.0f;
     int colour = channels == 4 ? 3 : channels;
     float add = d * alpha;
     for (int c = 0; c < colour; c++)
-        q[c] = output == 0 ? p[c] + add : output == 1 ? m * alpha : (0.5f - d) * alpha;
+        q[c] = output == 0 ? finite_sample(p[c]) + add : output == 1 ? m * alpha : (0.5f - d) * alpha;
     if (channels == 4) q[3] = alpha;
 }

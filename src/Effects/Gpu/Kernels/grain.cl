@@ -72,8 +72,8 @@ __kernel void enhance_grain_combine(__global const float* src, int srcX1, int sr
     if (x >= width || r >= height) return;
     __global const float* in = src + (dstY1 + r - srcY1) * srcStride + (dstX1 + x - srcX1) * channels;
     __global float* out = dst + (r * width + x) * channels;
-    float red = in[0], green = in[1], blue = in[2];
-    float alpha = channels == 4 ? in[3] : 1.0f;
+    float red = finite_sample(in[0]), green = finite_sample(in[1]), blue = finite_sample(in[2]);
+    float alpha = channels == 4 ? finite_sample(in[3]) : 1.0f;
     if (channels == 4) out[3] = alpha;
     float inverse = alpha > 1e-6f ? 1.0f / alpha : 0.0f;
     float sr = red * inverse, sg = green * inverse, sb = blue * inverse;

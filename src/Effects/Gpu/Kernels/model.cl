@@ -14,11 +14,12 @@ __kernel void enhance_straight_rgb(__global const float* src, int srcX1, int src
     if (x >= width || r >= height) return;
     __global const float* px = src + (y1 + r - srcY1) * srcStride + (x1 + x - srcX1) * channels;
     float inverseAlpha = 1.0f;
-    if (channels == 4) inverseAlpha = px[3] > TRANSPARENT_ALPHA ? 1.0f / px[3] : 0.0f;
+    float alpha = channels == 4 ? finite_sample(px[3]) : 1.0f;
+    if (channels == 4) inverseAlpha = alpha > TRANSPARENT_ALPHA ? 1.0f / alpha : 0.0f;
     __global float* out = dst + (r * width + x) * 3;
     for (int p = 0; p < 3; p++)
     {
-        float v = px[p];
+        float v = finite_sample(px[p]);
         if (encoding != ENCODING_AS_IS)
         {
             v *= inverseAlpha;

@@ -17,7 +17,7 @@ __kernel void enhance_resample_h(__global const float* src, int srcX1, int srcY1
     __global const float* w = weights + o * taps;
     float sum = 0.0f;
     for (int t = 0; t < taps; t++)
-        sum += w[t] * row[t * channels];
+        sum += w[t] * finite_sample(row[t * channels]);
     tmp[r * outWidth * channels + i] = sum;
 }
 
