@@ -1,13 +1,13 @@
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Resampling;
-using Enhance.Effects.Upscale;
 
-namespace Enhance.Plugin.Host.Nodes.Upscale;
+namespace Enhance.Effects.Upscale;
 
 /// <summary>
 /// Where Upscale's pixels come from, in pixel coordinates at the render scale. Resize maps output
 /// (x, y) to input (x / scale, y / scale); Enhance in place goes through a reduced "source
 /// footprint" grid (the clip before the host enlarged it) and back up to the frame's size.
+/// Pure geometry, so it lives with the effect (no OFX types), next to the renderer it serves.
 /// </summary>
 public static class UpscaleGeometry
 {
