@@ -36,8 +36,9 @@ public sealed partial class UpscalePipeline
 
     private void PassThroughOnCpu(UpscaleCpuFrames f)
     {
-        // The region the node asked the host for (window and footprint input), as before the pipeline:
-        // the copy only takes the window, but a host that gave less than the window still renders.
+        // The region the node asked the host for (window and footprint input), not just the window:
+        // the copy takes only the window, and a window the host's image misses then stays empty
+        // instead of failing the read.
         using var input = f.ReadSource(InputRegion(f.Result.Bounds, f.SourceDefinition));
         f.Result.CopyFrom(input);
     }
