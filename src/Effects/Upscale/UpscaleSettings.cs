@@ -49,8 +49,14 @@ public sealed record UpscaleSettings
 
     public const float MaxStrength = 2f;
 
+    /// <summary>
+    /// Whether a model would take part if one were given: not a draft, strength above 0. The node
+    /// loads no model otherwise (loading one costs seconds and would change nothing).
+    /// </summary>
+    public bool WantsModel => !Draft && Strength != 0f;
+
     /// <summary>Whether the model takes part at all (otherwise the render is the classical upscale, bit for bit).</summary>
-    public bool UsesModel => Model is not null && !Draft && Strength != 0f;
+    public bool UsesModel => Model is not null && WantsModel;
 
     /// <summary>Whether a render reads the previous frame (the model takes part and stability is above 0).</summary>
     public bool UsesTemporal => UsesModel && TemporalStability > 0f;

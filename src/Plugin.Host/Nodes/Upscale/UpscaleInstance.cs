@@ -1,6 +1,4 @@
-using Enhance.Effects.Gpu;
 using Enhance.Effects.Imaging;
-using Enhance.Effects.Resampling;
 using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.Host.Imaging;
@@ -17,17 +15,17 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
 
     private UpscaleNodeSettings ReadSettings(double time) => UpscaleParams.Read(Effect.Params, time);
 
-    private UpscaleMode ModeOf(UpscaleNodeSettings s) => UpscaleParams.Resolve(s.Mode, Host, Context.ResolvePage);
+    /// <summary>The node's Mode, Auto resolved by host and page, as the effect's fit.</summary>
+    private UpscaleFit FitOf(UpscaleNodeSettings s) =>
+        UpscaleParams.Resolve(s.Mode, Host, Context.ResolvePage) == UpscaleMode.Resize ? UpscaleFit.Resize : UpscaleFit.InPlace;
 
-    private static bool IsFastPath(OfxPointD renderScale, bool draft) => draft || renderScale.X < 1 || renderScale.Y < 1;
-
-    private static UpscaleModelChoice ChooseModel(UpscaleNodeSettings s, UpscaleMode mode, bool fastPath) =>
-        UpscaleModelChoice.For(s, mode == UpscaleMode.Resize ? s.Scale : s.SourceScale, fastPath, ModelCatalog.Bundled);
+    private static UpscaleModelChoice ChooseModel(UpscaleNodeSettings s, UpscaleFit fit, bool quickRender) =>
+        UpscaleModelChoice.For(s, UpscaleGeometry.WorkingScale(fit, s.Scale, s.SourceScale), quickRender, ModelCatalog.Bundled);
 
     public override OfxRectD? GetRegionOfDefinition(RegionOfDefinitionArguments args)
     {
         var s = ReadSettings(args.Time);
-        if (ModeOf(s) != UpscaleMode.Resize) return null; // same size as the input: the host's default
+        if (FitOf(s) != UpscaleFit.Resize) return null; // same size as the input: the host's default
         var source = Effect.GetClip(UpscalePlugin.SourceClip);
         if (!source.IsConnected) return null;
         return CanonicalCoordinates.Scale(source.GetRegionOfDefinition(args.Time), s.Scale, s.Scale);
@@ -36,23 +34,17 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
     public override IReadOnlyDictionary<string, OfxRectD>? GetRegionsOfInterest(RegionsOfInterestArguments args)
     {
         var s = ReadSettings(args.Time);
-        var mode = ModeOf(s);
         var source = Effect.GetClip(UpscalePlugin.SourceClip);
         var output = Effect.GetClip(OfxNames.ImageEffectOutputClipName);
         var rs = args.RenderScale;
         var window = CanonicalCoordinates.ToPixels(args.RegionOfInterest, rs, output.PixelAspectRatio);
         var sourceDefinition = CanonicalCoordinates.ToPixels(source.GetRegionOfDefinition(args.Time), rs, source.PixelAspectRatio);
         // The model's tiles may read beyond the classical kernel, so ask with the same model as Render.
-        using var choice = ChooseModel(s, mode, IsFastPath(rs, draft: false));
-        var needed = InputRegion(window, mode, choice.Settings, sourceDefinition);
+        var fit = FitOf(s);
+        using var choice = ChooseModel(s, fit, UpscalePipeline.IsQuickRender(rs.X, rs.Y, draft: false));
+        var needed = new UpscalePipeline(fit, choice.Settings).InputRegion(window, sourceDefinition);
         return new Dictionary<string, OfxRectD> { [UpscalePlugin.SourceClip] = CanonicalCoordinates.ToCanonical(needed, rs, source.PixelAspectRatio) };
     }
-
-    /// <summary>The source pixels a render window needs (in place, the frame itself is the base).</summary>
-    private static PixelRect InputRegion(PixelRect window, UpscaleMode mode, UpscaleSettings settings, PixelRect sourceDefinition) =>
-        mode == UpscaleMode.Resize
-            ? UpscaleGeometry.ResizeInputRegion(window, settings, sourceDefinition)
-            : UpscaleGeometry.InPlaceRegions(window, settings, sourceDefinition).Input.Union(window);
 
     /// <summary>Temporal stability above 0 reads the previous frame of the source as well (issue 14).</summary>
     public override IReadOnlyDictionary<string, double[]>? GetFramesNeeded(FramesNeededArguments args)
@@ -106,75 +98,29 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         }
     }
 
+    /// <summary>
+    /// Reads the parameters and the clips and hands them to <see cref="UpscalePipeline"/>, which
+    /// decides the route and runs it on the CPU images or on the host's device memory.
+    /// </summary>
     private void RenderFrame(RenderArguments args)
     {
         // Without its bundled models the node still renders (Classical, Custom): say why the choice is short.
         if (ModelCatalog.Bundled.Problem is { } problem) ShowWarning($"{NodeName}: {problem}");
         var s = ReadSettings(args.Time);
-        var mode = ModeOf(s);
-        using var choice = ChooseModel(s, mode, IsFastPath(args.RenderScale, args.IsDraft));
+        var fit = FitOf(s);
+        using var choice = ChooseModel(s, fit, UpscalePipeline.IsQuickRender(args.RenderScale.X, args.RenderScale.Y, args.IsDraft));
+        var pipeline = new UpscalePipeline(fit, choice.Settings);
         var window = HostImageConverter.ToPixelRect(args.RenderWindow);
-        using var scope = RenderScope.Open(Effect, args, NodeName,
-            inputRegionFor: definition => InputRegion(window, mode, choice.Settings, definition));
-        if (scope.Gpu is not null && choice.Settings.UsesTemporal)
-            throw new OfxException(OfxStatus.GPURenderFailed, "temporal stability renders on the CPU",
-                $"{NodeName}: Temporal stability runs on the CPU for now; the host should render this frame on the CPU.");
+        using var scope = RenderScope.Open(Effect, args, NodeName, inputRegionFor: definition => pipeline.InputRegion(window, definition));
         if (scope.Gpu is { } gpu)
         {
-            if (choice.Settings.UsesModel) GpuModelUpscaleNode.Render(gpu, scope.Window, scope.SourceDefinition, s.SourceScale, mode == UpscaleMode.Resize, choice.Settings);
-            else RenderClassicalOnDevice(gpu, scope, mode, choice.Settings);
+            // A refusal (GpuRenderException) becomes kOfxStatGPURenderFailed: the host renders again on the CPU.
+            gpu.RenderInto(scope.Window, output =>
+                pipeline.Render(new UpscaleDeviceFrames(gpu.Primitives, gpu.Source, scope.SourceDefinition, output, gpu.ReportSlowPath)));
             return;
         }
         using var result = scope.CreateResult();
-        if (mode == UpscaleMode.Resize)
-        {
-            var needed = UpscaleGeometry.ResizeInputRegion(scope.Window, choice.Settings, scope.SourceDefinition);
-            using var input = scope.ReadSource(needed);
-            using var previous = choice.Settings.UsesTemporal ? ReadPrevious(args, scope, needed) : null;
-            UpscaleRenderer.Render(input, scope.SourceDefinition, result, choice.Settings, previous: previous);
-        }
-        else
-        {
-            // The host's frame is the base: the model's detail (its result minus the Lanczos
-            // upscale of the footprint it saw) goes on top of it, so Classical or strength 0 leaves
-            // the frame as the host scaled it. Rebuilding the base from the footprint (as before)
-            // blurred every frame by a Lanczos round trip the model then had to win back.
-            var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(scope.Window, choice.Settings, scope.SourceDefinition);
-            using var input = scope.ReadSource(needed.Union(scope.Window));
-            if (!choice.Settings.UsesModel)
-            {
-                result.CopyFrom(input);
-            }
-            else
-            {
-                var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
-                using var footprint = new FloatImage(footprintRegion, scope.Channels);
-                LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
-                using var previousFootprint = choice.Settings.UsesTemporal ? PreviousFootprint(args, scope, needed, footprintRegion, s.SourceScale) : null;
-                UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings, classicalBase: input, previous: previousFootprint);
-            }
-        }
-        CpuPrimitives.ClampAlpha(result);  // Lanczos lobes overshoot alpha
+        pipeline.Render(new UpscaleCpuFrames(scope.SourceDefinition, result, scope.ReadSource, region => ReadPrevious(args, scope, region)));
         scope.WriteResult(result);
-    }
-
-    /// <summary>Enhance in place: the previous frame reduced to the footprint grid, as the current one is.</summary>
-    private FloatImage? PreviousFootprint(RenderArguments args, RenderScope scope, PixelRect needed, PixelRect footprintRegion, double sourceScale)
-    {
-        using var previous = ReadPrevious(args, scope, needed);
-        if (previous is null) return null;
-        var footprint = new FloatImage(footprintRegion, scope.Channels);
-        LanczosResampler.Resample(previous, scope.SourceDefinition, footprint, 1 / sourceScale, 1 / sourceScale);
-        return footprint;
-    }
-
-    private static void RenderClassicalOnDevice(GpuRenderScope gpu, RenderScope scope, UpscaleMode mode, UpscaleSettings settings)
-    {
-        if (mode == UpscaleMode.Resize)
-        {
-            GpuClassicalUpscale.Resize(gpu, scope.Window, scope.SourceDefinition, settings.ScaleX, settings.ScaleY);
-            return;
-        }
-        GpuClassicalUpscale.InPlace(gpu, scope.Window);
     }
 }

@@ -37,7 +37,7 @@ public sealed class UpscaleModelChoice : IDisposable
             Draft = fastPath,
         };
         string? path = ModelPath(node, scale, catalog);
-        if (path is null || fastPath || settings.Strength == 0f)
+        if (path is null || !settings.WantsModel)
             return new UpscaleModelChoice(settings, null);
         ModelLease lease;
         try

@@ -1,9 +1,8 @@
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Upscale;
-using Enhance.Plugin.Host.Nodes.Upscale;
 using Xunit;
 
-namespace Enhance.Plugin.Tests;
+namespace Enhance.Effects.Tests.Upscale;
 
 public sealed class UpscaleGeometryTests
 {

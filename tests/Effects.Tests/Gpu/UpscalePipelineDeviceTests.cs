@@ -1,0 +1,83 @@
+using Enhance.Effects.Gpu;
+using Enhance.Effects.Imaging;
+using Enhance.Effects.Tests.Upscale;
+using Enhance.Effects.Upscale;
+using Enhance.TestSupport;
+using Xunit;
+using static Enhance.Effects.Tests.Upscale.UpscalePipelineFixtures;
+
+namespace Enhance.Effects.Tests.Gpu;
+
+/// <summary>
+/// <see cref="UpscalePipeline"/> on device memory against the same pipeline on CPU images, route by
+/// route, with the device source holding only what the node asks the host for (its input region),
+/// as a host's image would. The model is the small sharpening test model on the staging runner (or
+/// ONNX Runtime's CUDA provider where it loads), so no built models are needed.
+/// </summary>
+[Collection(GpuTestCollection.Name)]
+public sealed class UpscalePipelineDeviceTests
+{
+    private const double Tolerance = 1e-4;
+    private static readonly PixelRect Window = new(23, 17, 151, 101);
+
+    public static TheoryData<string, UpscaleFit, bool> Routes => new()
+    {
+        // backend, fit, with a model
+        { GpuBackends.OpenCl, UpscaleFit.Resize, false }, { GpuBackends.OpenCl, UpscaleFit.Resize, true },
+        { GpuBackends.OpenCl, UpscaleFit.InPlace, false }, { GpuBackends.OpenCl, UpscaleFit.InPlace, true },
+        { GpuBackends.Cuda, UpscaleFit.Resize, false }, { GpuBackends.Cuda, UpscaleFit.Resize, true },
+        { GpuBackends.Cuda, UpscaleFit.InPlace, false }, { GpuBackends.Cuda, UpscaleFit.InPlace, true },
+    };
+
+    [Theory]
+    [BackendRows(nameof(Routes), GpuBackends.OpenCl)]
+    [BackendRows(nameof(Routes), GpuBackends.Cuda)]
+    public void Every_route_on_the_device_matches_the_CPU_route(string backend, UpscaleFit fit, bool withModel)
+    {
+        // Resize enlarges a small clip; in place the host's frame already has the output's size.
+        using var clip = HardAlphaPhoto("astronaut", fit == UpscaleFit.Resize ? 96 : 192);
+        using var lease = ModelCache.Acquire(UpscaleFixtures.X2, ExecutionProvider.Cpu);
+        var settings = new UpscaleSettings { Model = withModel ? lease.Model : null, MemoryBudgetMiB = 8 };
+        var pipeline = new UpscalePipeline(fit, settings);
+        using var expected = RenderOnCpu(pipeline, clip, Window, previous: null);
+
+        using var session = GpuBackends.Open(backend);
+        using var given = Crop(clip, pipeline.InputRegion(Window, clip.Bounds));
+        var output = session.Allocate(Window, 4);
+        var slowPaths = new List<string>();
+        pipeline.Render(new UpscaleDeviceFrames(session.Primitives, session.Upload(given), clip.Bounds, output, slowPaths.Add));
+        using var actual = session.Download(output);
+
+        // Without a model nothing is resampled twice: in place the frame passes as it is.
+        double tolerance = pipeline.Route == UpscaleRoute.PassThrough ? 0 : Tolerance;
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, tolerance);
+        if (!withModel) Assert.Empty(slowPaths);
+        else if (backend == GpuBackends.OpenCl) Assert.Single(slowPaths);  // the staging runner copies each cell's tensors
+    }
+
+    public static TheoryData<string, UpscaleFit> Fits => new()
+    {
+        { GpuBackends.OpenCl, UpscaleFit.Resize }, { GpuBackends.OpenCl, UpscaleFit.InPlace },
+        { GpuBackends.Cuda, UpscaleFit.Resize }, { GpuBackends.Cuda, UpscaleFit.InPlace },
+    };
+
+    [Theory]
+    [BackendRows(nameof(Fits), GpuBackends.OpenCl)]
+    [BackendRows(nameof(Fits), GpuBackends.Cuda)]
+    public void Temporal_stability_is_refused_on_the_device_before_any_work(string backend, UpscaleFit fit)
+    {
+        using var clip = UpscaleFixtures.Photo("coffee", 4, 96);
+        using var lease = ModelCache.Acquire(UpscaleFixtures.X2, ExecutionProvider.Cpu);
+        var pipeline = new UpscalePipeline(fit, new UpscaleSettings { Model = lease.Model, TemporalStability = 0.5f });
+        using var session = GpuBackends.Open(backend);
+        var output = session.Allocate(Window, 4, fill: -7f);
+        var slowPaths = new List<string>();
+        var frames = new UpscaleDeviceFrames(session.Primitives, session.Upload(clip), clip.Bounds, output, slowPaths.Add);
+
+        var refusal = Assert.Throws<GpuRenderException>(() => pipeline.Render(frames));
+        Assert.Contains("temporal", refusal.Message);
+        Assert.Empty(slowPaths);  // not even a model runner was chosen
+        using var untouched = session.Download(output);
+        Assert.All(untouched.Pixels.ToArray(), v => Assert.Equal(-7f, v));
+    }
+}
