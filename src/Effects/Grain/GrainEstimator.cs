@@ -117,14 +117,16 @@ public static class GrainEstimator
         int size = GrainBlockMeasure.Size;
         int columns = source.Width / size, rows = source.Height / size;
         var measures = new GrainBlockMeasure?[columns * rows];
-        Parallel.For(0, rows, row =>
+        // Bands of block rows (each block row is `size` pixel rows of the full width).
+        RowBands.For(0, rows, columns * size * size, (row1, row2) =>
         {
             float[] scratch = ArrayPool<float>.Shared.Rent(4 * GrainBlockMeasure.Samples);
             try
             {
-                for (int column = 0; column < columns; column++)
-                    measures[row * columns + column] = GrainBlockMeasure.Measure(
-                        source, source.Bounds.X1 + column * size, source.Bounds.Y1 + row * size, space, scratch);
+                for (int row = row1; row < row2; row++)
+                    for (int column = 0; column < columns; column++)
+                        measures[row * columns + column] = GrainBlockMeasure.Measure(
+                            source, source.Bounds.X1 + column * size, source.Bounds.Y1 + row * size, space, scratch);
             }
             finally
             {

@@ -16,8 +16,6 @@ namespace Enhance.Effects.Grain;
 /// </summary>
 public static class GrainRenderer
 {
-    private const int BandRows = 32;
-
     /// <summary>Grain is per pixel and its noise is hashed, not read: the input region is the window itself.</summary>
     public static PixelRect RequiredInputRegion(PixelRect outputWindow) => outputWindow;
 
@@ -48,13 +46,7 @@ public static class GrainRenderer
         var kernel = KernelFor(settings, matched, frameHeight, renderScale);
         var plan = new GrainRenderPlan(settings, matched, kernel, time);
         var window = destination.Bounds;
-        int bands = (window.Height + BandRows - 1) / BandRows;
-        Parallel.For(0, bands, band =>
-        {
-            int y1 = window.Y1 + band * BandRows;
-            int y2 = Math.Min(window.Y2, y1 + BandRows);
-            RenderBand(source, destination, plan, y1, y2);
-        });
+        RowBands.For(window.Y1, window.Y2, window.Width, (y1, y2) => RenderBand(source, destination, plan, y1, y2));
     }
 
     /// <summary>The grain filter a render uses (its autocorrelation width is the grain size in pixels).</summary>

@@ -24,9 +24,6 @@ namespace Enhance.Effects.Resampling;
 /// </summary>
 public static class LanczosResampler
 {
-    /// <summary>Rows per parallel work item: big enough to amortise scheduling, small enough to balance 2–64 cores.</summary>
-    private const int RowsPerBand = 16;
-
     /// <summary>
     /// The source pixels needed to render <paramref name="outputWindow"/> (output canvas) — always
     /// inside <paramref name="sourceDefinition"/>, because samples beyond it are the edge repeated.
@@ -67,10 +64,8 @@ public static class LanczosResampler
         try
         {
             var pass = new Passes(source, destination, wx, wy, temp, tempStride, required.Y1);
-            int horizontalBands = (tempRows + RowsPerBand - 1) / RowsPerBand;
-            Parallel.For(0, horizontalBands, pass.HorizontalBand);
-            int verticalBands = (outputWindow.Height + RowsPerBand - 1) / RowsPerBand;
-            Parallel.For(0, verticalBands, pass.VerticalBand);
+            RowBands.For(0, tempRows, outputWindow.Width * channels, pass.HorizontalBand);
+            RowBands.For(outputWindow.Y1, outputWindow.Y2, outputWindow.Width * channels, pass.VerticalBand);
         }
         finally
         {
@@ -86,15 +81,13 @@ public static class LanczosResampler
             throw new ArgumentException($"The source definition {sourceDefinition} is empty.", nameof(sourceDefinition));
     }
 
-    /// <summary>The two filter passes over one call's buffers (a class so Parallel.For can bind its methods without per-band closures).</summary>
+    /// <summary>The two filter passes over one call's buffers, a band of rows at a time (<see cref="RowBands"/>).</summary>
     private sealed class Passes(FloatImage source, FloatImage destination, ResampleWeights wx, ResampleWeights wy,
                                 float[] temp, int tempStride, int tempFirstRow)
     {
-        /// <summary>Horizontal pass: source rows → intermediate rows of output width.</summary>
-        public void HorizontalBand(int band)
+        /// <summary>Horizontal pass: source rows → intermediate rows [r0, r1) of output width.</summary>
+        public void HorizontalBand(int r0, int r1)
         {
-            int tempRows = wy.SourceEnd - wy.SourceStart;
-            int r0 = band * RowsPerBand, r1 = Math.Min(tempRows, r0 + RowsPerBand);
             int channels = source.Channels;
             var pixels = source.Pixels;
             for (int r = r0; r < r1; r++)
@@ -110,11 +103,9 @@ public static class LanczosResampler
             }
         }
 
-        /// <summary>Vertical pass: intermediate rows → destination rows, vectorised along the row.</summary>
-        public void VerticalBand(int band)
+        /// <summary>Vertical pass: intermediate rows → destination rows [y0, y1), vectorised along the row.</summary>
+        public void VerticalBand(int y0, int y1)
         {
-            var bounds = destination.Bounds;
-            int y0 = bounds.Y1 + band * RowsPerBand, y1 = Math.Min(bounds.Y2, y0 + RowsPerBand);
             int rowLength = destination.Stride;
             for (int y = y0; y < y1; y++)
             {

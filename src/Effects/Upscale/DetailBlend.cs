@@ -18,16 +18,18 @@ internal static class DetailBlend
     {
         var bounds = destination.Bounds;
         int width = bounds.Width, channels = destination.Channels;
-        Parallel.For(bounds.Y1, bounds.Y2, () => new float[width * 3], (y, _, detail) =>
+        RowBands.For(bounds.Y1, bounds.Y2, width, (y1, y2) =>
         {
-            Residual(model.Row(y), reference.Row(y), detail, strength, limit);
-            var row = destination.Row(y);
-            if (channels == 3)
+            var detail = new float[width * 3];
+            for (int y = y1; y < y2; y++)
             {
-                Add(row, detail);
-            }
-            else
-            {
+                Residual(model.Row(y), reference.Row(y), detail, strength, limit);
+                var row = destination.Row(y);
+                if (channels == 3)
+                {
+                    Add(row, detail);
+                    continue;
+                }
                 for (int x = 0; x < width; x++)
                 {
                     // Lanczos rings alpha slightly outside 0–1; detail must not flip sign or grow there.
@@ -37,8 +39,7 @@ internal static class DetailBlend
                     row[x * 4 + 2] += alpha * detail[x * 3 + 2];
                 }
             }
-            return detail;
-        }, _ => { });
+        });
     }
 
     /// <summary>detail = strength · clamp(model − reference, −limit, limit), vectorised.</summary>

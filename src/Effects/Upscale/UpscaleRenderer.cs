@@ -105,15 +105,18 @@ public static class UpscaleRenderer
     {
         var result = new FloatImage(region, 3);
         int channels = source.Channels;
-        Parallel.For(region.Y1, region.Y2, y =>
+        RowBands.For(region.Y1, region.Y2, region.Width, (y1, y2) =>
         {
-            var from = source.Row(y, region.X1, region.X2);
-            var to = result.Row(y);
-            for (int x = 0; x < region.Width; x++)
+            for (int y = y1; y < y2; y++)
             {
-                float inverseAlpha = channels == 4 ? Premultiplication.StraightFactor(from[x * 4 + 3]) : 1f;
-                for (int c = 0; c < 3; c++)
-                    to[x * 3 + c] = TransferFunctions.Clipped(from[x * channels + c] * inverseAlpha);
+                var from = source.Row(y, region.X1, region.X2);
+                var to = result.Row(y);
+                for (int x = 0; x < region.Width; x++)
+                {
+                    float inverseAlpha = channels == 4 ? Premultiplication.StraightFactor(from[x * 4 + 3]) : 1f;
+                    for (int c = 0; c < 3; c++)
+                        to[x * 3 + c] = TransferFunctions.Clipped(from[x * channels + c] * inverseAlpha);
+                }
             }
         });
         return result;
@@ -121,10 +124,13 @@ public static class UpscaleRenderer
 
     private static void FromModel(FloatImage image, InputTransfer transfer)
     {
-        Parallel.For(image.Bounds.Y1, image.Bounds.Y2, y =>
+        RowBands.For(image.Bounds.Y1, image.Bounds.Y2, image.Width, (y1, y2) =>
         {
-            var row = image.Row(y);
-            for (int i = 0; i < row.Length; i++) row[i] = TransferFunctions.FromModel(row[i], transfer);
+            for (int y = y1; y < y2; y++)
+            {
+                var row = image.Row(y);
+                for (int i = 0; i < row.Length; i++) row[i] = TransferFunctions.FromModel(row[i], transfer);
+            }
         });
     }
 

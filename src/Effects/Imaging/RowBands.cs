@@ -1,8 +1,11 @@
-namespace Enhance.Effects.Dehalo;
+namespace Enhance.Effects.Imaging;
 
 /// <summary>
-/// Runs a row loop in parallel bands. Every stage writes disjoint rows, so bands need no locking, and a
-/// pixel's value never depends on which band computed it (the output is deterministic).
+/// The one way the effects split a render window over threads: a row loop in parallel bands (about three
+/// per core, so a slow band does not hold the others up; none for small areas, where starting tasks costs
+/// more than it saves). Every caller writes disjoint rows, so bands need no locking, and a pixel's value
+/// never depends on which band computed it (the output is deterministic). A body that needs scratch memory
+/// takes it once per band.
 /// </summary>
 internal static class RowBands
 {
