@@ -1,5 +1,5 @@
 using Enhance.Effects.Imaging;
-using Enhance.Plugin.Host.Imaging;
+using Enhance.Plugin.Host.Rendering;
 using Enhance.Plugin.OfxBridge.Interop;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Enhance.Effects.Imaging;
 namespace Enhance.Effects.Gpu;
 
 /// <summary>

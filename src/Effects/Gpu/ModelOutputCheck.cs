@@ -1,3 +1,4 @@
+using Enhance.Effects.Imaging;
 using Enhance.Effects.Upscale;
 
 namespace Enhance.Effects.Gpu;

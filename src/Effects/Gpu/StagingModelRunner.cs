@@ -1,3 +1,4 @@
+using Enhance.Effects.Imaging;
 using System.Buffers;
 using System.Runtime.InteropServices;
 using Enhance.Effects.Upscale;

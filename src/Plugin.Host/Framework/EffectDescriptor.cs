@@ -1,4 +1,4 @@
-using Enhance.Plugin.Host.Imaging;
+using Enhance.Plugin.Host.Rendering;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 using Enhance.Plugin.OfxBridge.Params;

@@ -1,4 +1,5 @@
 using Enhance.Effects.Gpu;
+using Enhance.Effects.Imaging;
 using Enhance.Effects.Upscale;
 using Xunit;
 

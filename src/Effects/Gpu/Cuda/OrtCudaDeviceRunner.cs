@@ -1,3 +1,4 @@
+using Enhance.Effects.Imaging;
 using Enhance.Effects.Upscale;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;

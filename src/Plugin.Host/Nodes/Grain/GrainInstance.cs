@@ -2,7 +2,7 @@ using Enhance.Effects.Gpu;
 using Enhance.Effects.Grain;
 using Enhance.Effects.Imaging;
 using Enhance.Plugin.Host.Framework;
-using Enhance.Plugin.Host.Imaging;
+using Enhance.Plugin.Host.Rendering;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 using Enhance.Plugin.OfxBridge.Interop;

@@ -1,7 +1,7 @@
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
-using Enhance.Plugin.Host.Imaging;
+using Enhance.Plugin.Host.Rendering;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 using Enhance.Plugin.OfxBridge.Interop;

@@ -1,6 +1,6 @@
-using Enhance.Effects.Imaging;
+using Enhance.Effects.Gpu;
 
-namespace Enhance.Effects.Gpu;
+namespace Enhance.Effects.Imaging;
 
 /// <summary>
 /// The CPU versions of the GPU primitives (Lanczos resampling is <see cref="Resampling.LanczosResampler"/>,

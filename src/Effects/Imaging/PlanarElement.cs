@@ -1,4 +1,4 @@
-namespace Enhance.Effects.Gpu;
+namespace Enhance.Effects.Imaging;
 
 /// <summary>Element type of a planar RGB tensor handed to (or read from) a neural network.</summary>
 public enum PlanarElement

@@ -1,7 +1,7 @@
 using Enhance.Effects.Imaging;
 using Enhance.Plugin.OfxBridge.Interop;
 
-namespace Enhance.Plugin.Host.Imaging;
+namespace Enhance.Plugin.Host.Rendering;
 
 /// <summary>
 /// OFX speaks canonical coordinates (full resolution, pixel aspect applied) in the RoD and RoI

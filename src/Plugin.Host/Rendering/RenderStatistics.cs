@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Enhance.Plugin.Host.Imaging;
+namespace Enhance.Plugin.Host.Rendering;
 
 /// <summary>
 /// With ENHANCE_GPU_STATS=1, one line per render on stderr:

@@ -1,4 +1,4 @@
-namespace Enhance.Effects.Gpu;
+namespace Enhance.Effects.Imaging;
 
 /// <summary>
 /// What the planar conversions do to the values on the way to (and from) a super-resolution model,

@@ -2,7 +2,7 @@ using Enhance.Effects.Imaging;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 
-namespace Enhance.Plugin.Host.Imaging;
+namespace Enhance.Plugin.Host.Rendering;
 
 /// <summary>
 /// Moves pixels between the host's images (8-bit, 16-bit or float; RGBA, RGB or Alpha; any row

@@ -7,7 +7,7 @@ using Enhance.Plugin.Host.Framework;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 
-namespace Enhance.Plugin.Host.Imaging;
+namespace Enhance.Plugin.Host.Rendering;
 
 /// <summary>
 /// The device side of one render that the host asked to run on the GPU: on its CUDA stream in its

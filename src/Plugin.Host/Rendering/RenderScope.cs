@@ -3,7 +3,7 @@ using Enhance.Effects.Imaging;
 using Enhance.Plugin.OfxBridge;
 using Enhance.Plugin.OfxBridge.Effects;
 
-namespace Enhance.Plugin.Host.Imaging;
+namespace Enhance.Plugin.Host.Rendering;
 
 /// <summary>
 /// The images of one render of a one-input node: the output image, the source image, the render
