@@ -274,7 +274,7 @@ public static class OnnxTestModels
     }
 
     /// <summary>Protobuf wire format: varints (type 0) and length-delimited fields (type 2) are all ONNX needs here.</summary>
-    private sealed class Proto
+    private sealed class Proto : IDisposable
     {
         private readonly MemoryStream _bytes = new();
 
@@ -296,6 +296,8 @@ public static class OnnxTestModels
         }
 
         public byte[] ToArray() => _bytes.ToArray();
+
+        public void Dispose() => _bytes.Dispose();
 
         private void Key(int field, int wireType) => WriteVarint((ulong)((field << 3) | wireType));
 

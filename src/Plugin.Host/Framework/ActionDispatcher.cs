@@ -107,7 +107,7 @@ public sealed class ActionDispatcher(HostSuites suites, HostInfo host)
         props.SetPointer(OfxNames.PropInstanceData, GCHandle.ToIntPtr(gc));
     }
 
-    private void DestroyInstance(ImageEffectHandle effect)
+    private static void DestroyInstance(ImageEffectHandle effect)
     {
         var props = effect.Properties;
         nint data = props.TryGetPointer(OfxNames.PropInstanceData);

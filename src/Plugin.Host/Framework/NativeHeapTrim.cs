@@ -40,7 +40,7 @@ public static partial class NativeHeapTrim
         if (!OperatingSystem.IsLinux() || Volatile.Read(ref s_unavailable) != 0) return false;
         try
         {
-            MallocTrim(0);
+            _ = MallocTrim(0); // 1 if memory was returned to the system, 0 if there was none to return: both fine
             Interlocked.Increment(ref s_trims);
             return true;
         }

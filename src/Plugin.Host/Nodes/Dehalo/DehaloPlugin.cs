@@ -10,13 +10,13 @@ public sealed class DehaloPlugin : ImageEffectPlugin
 
     public override string Identifier => Id;
 
-    public override void Describe(EffectDescriptor d) =>
-        d.EnhanceFilter("Dehalo", "Removes sharpening and upscaling halos along edges while keeping the edges crisp.");
+    public override void Describe(EffectDescriptor descriptor) =>
+        descriptor.EnhanceFilter("Dehalo", "Removes sharpening and upscaling halos along edges while keeping the edges crisp.");
 
-    public override void DescribeInContext(EffectDescriptor d, string context)
+    public override void DescribeInContext(EffectDescriptor descriptor, string context)
     {
-        d.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
-        DehaloParams.Define(d.Params);
+        descriptor.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
+        DehaloParams.Define(descriptor.Params);
     }
 
     public override ImageEffectInstance CreateInstance(InstanceContext context) => new DehaloInstance(context);

@@ -15,15 +15,15 @@ public sealed class GrainPlugin : ImageEffectPlugin
 
     public override string Identifier => Id;
 
-    public override void Describe(EffectDescriptor d) =>
-        d.EnhanceFilter("Grain", "Film grain, designed or matched to the original plate, so enhanced pictures stop looking plastic.", temporalAccess: true);
+    public override void Describe(EffectDescriptor descriptor) =>
+        descriptor.EnhanceFilter("Grain", "Film grain, designed or matched to the original plate, so enhanced pictures stop looking plastic.", temporalAccess: true);
 
-    public override void DescribeInContext(EffectDescriptor d, string context)
+    public override void DescribeInContext(EffectDescriptor descriptor, string context)
     {
-        d.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB);
-        d.DefineClip(OriginalClip).Label("Original")
+        descriptor.DefineSourceAndOutput(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB);
+        descriptor.DefineClip(OriginalClip).Label("Original")
          .SupportedComponents(OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB).SupportsTiles(false).Optional(true);
-        GrainParams.Define(d.Params);
+        GrainParams.Define(descriptor.Params);
     }
 
     public override ImageEffectInstance CreateInstance(InstanceContext context) => new GrainInstance(context);

@@ -66,8 +66,10 @@ public sealed class ModelCatalog
     public IReadOnlyList<string> ChoiceLabels =>
         [UpscaleParams.ClassicalOption, .. Families.Select(f => f.Label), UpscaleParams.CustomOption];
 
+    private static readonly string[] ChoiceHintOpening = ["The super-resolution model that predicts detail. Classical uses no model (Lanczos only)."];
+
     /// <summary>The Model choice's hint: what the choice is, then one sentence per family that has one.</summary>
-    public string ChoiceHint => string.Join(" ", new[] { "The super-resolution model that predicts detail. Classical uses no model (Lanczos only)." }
+    public string ChoiceHint => string.Join(" ", ChoiceHintOpening
         .Concat(Families.Where(f => f.Hint is not null).Select(f => $"{f.Title ?? f.Name}: {f.Hint}"))
         .Concat(Problem is null ? [] : [Problem]));
 

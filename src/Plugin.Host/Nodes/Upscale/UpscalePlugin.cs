@@ -17,15 +17,15 @@ public sealed class UpscalePlugin : ImageEffectPlugin
 
     public override string Identifier => Id;
 
-    public override void Describe(EffectDescriptor d) =>
-        d.EnhanceFilter("Upscale", "AI super-resolution with a keyframable strength over a classical Lanczos upscale.", temporalAccess: true);
+    public override void Describe(EffectDescriptor descriptor) =>
+        descriptor.EnhanceFilter("Upscale", "AI super-resolution with a keyframable strength over a classical Lanczos upscale.", temporalAccess: true);
 
-    public override void DescribeInContext(EffectDescriptor d, string context)
+    public override void DescribeInContext(EffectDescriptor descriptor, string context)
     {
         // Temporal stability reads the previous frame of Source.
-        d.DefineSourceAndOutput(temporalSource: true, OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
+        descriptor.DefineSourceAndOutput(temporalSource: true, OfxNames.ImageComponentRGBA, OfxNames.ImageComponentRGB, OfxNames.ImageComponentAlpha);
         var catalog = ModelCatalog.Bundled;
-        UpscaleParams.Define(d.Params, catalog.ChoiceLabels, catalog.DefaultChoice, catalog.ChoiceHint);
+        UpscaleParams.Define(descriptor.Params, catalog.ChoiceLabels, catalog.DefaultChoice, catalog.ChoiceHint);
     }
 
     public override ImageEffectInstance CreateInstance(InstanceContext context) => new UpscaleInstance(context);
