@@ -36,7 +36,7 @@ public static class DeviceModelRunners
         if (facts.Backend != GpuBackend.Cuda)
             return (DeviceModelRunnerKind.Staging, "ONNX Runtime cannot read OpenCL buffers");
         if (!facts.CudaProviderAvailable)
-            return (DeviceModelRunnerKind.Staging, "ONNX Runtime's CUDA provider (with the CUDA runtime and cuDNN) is not available here");
+            return (DeviceModelRunnerKind.Staging, "ONNX Runtime's CUDA provider (with the CUDA runtime and cuDNN) is not available here: " + ExecutionProviderSelector.CudaReason);
         if (facts.SessionProvider != ExecutionProvider.Cuda)
             return (DeviceModelRunnerKind.Staging, "the model was loaded on the CPU provider");
         if (facts.HostDevice != SuperResolutionModel.CudaDeviceOrdinal)
