@@ -8,7 +8,7 @@ using static Enhance.TestSupport.UpscaleProtocol;
 namespace Enhance.Eval;
 
 /// <summary>
-/// `enhance-eval temporal [--frames N] [--noise LEVELS] [--repeat N] [--models DIR] [--family NAME] [--clip DIR] [--no-random] [PHOTO ...]`
+/// `enhance-eval temporal [--frames N] [--noise LEVELS] [--repeat N] [--models DIR] [--family NAME] [--clip DIR] [--stability S] [--no-random] [PHOTO ...]`
 ///
 /// Upscale's temporal stability (issue 14) on clips reduced ×2 by area (8-bit) and enlarged back
 /// through the plug-in's renderer: Lanczos-3, the model per frame (stability 0) and the model in
@@ -51,6 +51,7 @@ internal static class TemporalEval
                 case "--clip": clipDir = args[++i]; break;
                 case "--repeat": Repeats = int.Parse(args[++i]); break;
                 case "--no-random": RandomAccess = false; break;
+                case "--stability": Stability = float.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--dump": DumpDir = args[++i]; break;
                 default: photos.Add(args[i]); break;
             }
@@ -60,7 +61,7 @@ internal static class TemporalEval
         var chosen = family is null ? catalog.Families[catalog.DefaultFamily]
             : catalog.Families.FirstOrDefault(f => f.Name == family) ?? throw new ArgumentException($"No model family {family} in {models}.");
         using var lease = ModelCache.Acquire(chosen.VariantFor(2).Path);
-        Console.WriteLine($"Upscale x2 temporal stability, model {chosen.Name}; clips reduced x2 by area (8-bit), {frames} frames; " +
+        Console.WriteLine($"Upscale x2 temporal stability, model {chosen.Name}; clips reduced x2 by area (8-bit), {frames} frames, temporal stability {Stability}; " +
                           "flicker = mean |dY| between consecutive outputs in 8-bit levels");
         Console.WriteLine($"{"clip",-22} {"where",-10} {"originals",9} {"Lanczos",9} {"per-frame",9} {"temporal",9} " +
                           $"{"pf/Lz",6} {"tmp/Lz",6} {"tmp/pf",6} | {"PSNR cost dB",12} {"worst",6} {"pf dB",6} | {"s/frame pf",10} {"seq",6} {"random",6} {"runs pf/seq/rnd",16}");
@@ -107,13 +108,13 @@ internal static class TemporalEval
         var lanczos = small.Select(s => Enlarge(s, 2, null)).ToArray();
 
         var (perFrame, perFrameSeconds, perFrameRuns) = Timed(model, () => small.Select(s => Enlarge(s, 2, model)).ToArray());
-        var (temporal, sequentialSeconds, sequentialRuns) = Timed(model, () => small.Select((s, f) => Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: 1f)).ToArray());
+        var (temporal, sequentialSeconds, sequentialRuns) = Timed(model, () => small.Select((s, f) => Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: Stability)).ToArray());
         // Random access: nothing kept from before, every frame computes its previous frame's cells too.
         var (randomAccess, randomSeconds, randomRuns) = RandomAccess
             ? Timed(model, () => small.Select((s, f) =>
             {
                 CellResultCache.Shared.Clear();
-                return Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: 1f);
+                return Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: Stability);
             }).ToArray())
             : ([], double.NaN, 0);
         for (int f = 0; f < randomAccess.Length; f++)
@@ -195,6 +196,9 @@ internal static class TemporalEval
     private static int Repeats = 1;
 
     private static bool RandomAccess = true;
+
+    /// <summary>--stability S: the temporal mode's Temporal stability (default 1, full averaging on still areas).</summary>
+    private static float Stability = 1f;
 
     /// <summary>--dump DIR: per-frame PSNR cost and the worst frame's pictures (per-frame, temporal, original, |difference|×8) as PNG.</summary>
     private static string? DumpDir;
