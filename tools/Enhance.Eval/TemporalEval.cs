@@ -8,7 +8,7 @@ using static Enhance.TestSupport.UpscaleProtocol;
 namespace Enhance.Eval;
 
 /// <summary>
-/// `enhance-eval temporal [--frames N] [--noise LEVELS] [--repeat N] [--models DIR] [--family NAME] [--clip DIR] [PHOTO ...]`
+/// `enhance-eval temporal [--frames N] [--noise LEVELS] [--repeat N] [--models DIR] [--family NAME] [--clip DIR] [--stability S] [--no-random] [PHOTO ...]`
 ///
 /// Upscale's temporal stability (issue 14) on clips reduced ×2 by area (8-bit) and enlarged back
 /// through the plug-in's renderer: Lanczos-3, the model per frame (stability 0) and the model in
@@ -22,10 +22,13 @@ namespace Enhance.Eval;
 ///
 /// Figures: static-background flicker (issue 14's measure: mean |ΔY| between consecutive outputs,
 /// in 8-bit levels, where the originals change by less than 1/255), the same over the background
-/// the moving patch never reaches (synthetic clips), PSNR cost of temporal against per-frame
+/// the moving patch never reaches (synthetic clips), the motion-compensated flicker over what moves
+/// (issue 14's second measure: warp error between consecutive outputs, motion measured on the
+/// originals by block matching, see <see cref="MotionCompensatedFlicker"/>), PSNR cost of temporal against per-frame
 /// (mean, worst frame), and the cost: seconds per frame and network runs per frame, per-frame vs
 /// temporal in order (the previous frame's cells come from the cache) vs temporal random access
-/// (cache emptied before every frame: one extra network pass).
+/// (cache emptied before every frame: one extra network pass; `--no-random` skips it, and with it
+/// the check that random access gives the same pixels). Real footage: tools/footage/fetch.sh.
 /// </summary>
 internal static class TemporalEval
 {
@@ -47,6 +50,9 @@ internal static class TemporalEval
                 case "--family": family = args[++i]; break;
                 case "--clip": clipDir = args[++i]; break;
                 case "--repeat": Repeats = int.Parse(args[++i]); break;
+                case "--no-random": RandomAccess = false; break;
+                case "--stability": Stability = float.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
+                case "--dump": DumpDir = args[++i]; break;
                 default: photos.Add(args[i]); break;
             }
         }
@@ -55,10 +61,10 @@ internal static class TemporalEval
         var chosen = family is null ? catalog.Families[catalog.DefaultFamily]
             : catalog.Families.FirstOrDefault(f => f.Name == family) ?? throw new ArgumentException($"No model family {family} in {models}.");
         using var lease = ModelCache.Acquire(chosen.VariantFor(2).Path);
-        Console.WriteLine($"Upscale x2 temporal stability, model {chosen.Name}; clips reduced x2 by area (8-bit), {frames} frames; " +
+        Console.WriteLine($"Upscale x2 temporal stability, model {chosen.Name}; clips reduced x2 by area (8-bit), {frames} frames, temporal stability {Stability}; " +
                           "flicker = mean |dY| between consecutive outputs in 8-bit levels");
         Console.WriteLine($"{"clip",-22} {"where",-10} {"originals",9} {"Lanczos",9} {"per-frame",9} {"temporal",9} " +
-                          $"{"pf/Lz",6} {"tmp/Lz",6} {"tmp/pf",6} | {"PSNR cost dB",12} {"worst",6} | {"s/frame pf",10} {"seq",6} {"random",6} {"runs pf/seq/rnd",16}");
+                          $"{"pf/Lz",6} {"tmp/Lz",6} {"tmp/pf",6} | {"PSNR cost dB",12} {"worst",6} {"pf dB",6} | {"s/frame pf",10} {"seq",6} {"random",6} {"runs pf/seq/rnd",16}");
 
         if (clipDir is not null)
         {
@@ -102,25 +108,37 @@ internal static class TemporalEval
         var lanczos = small.Select(s => Enlarge(s, 2, null)).ToArray();
 
         var (perFrame, perFrameSeconds, perFrameRuns) = Timed(model, () => small.Select(s => Enlarge(s, 2, model)).ToArray());
-        var (temporal, sequentialSeconds, sequentialRuns) = Timed(model, () => small.Select((s, f) => Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: 1f)).ToArray());
+        var (temporal, sequentialSeconds, sequentialRuns) = Timed(model, () => small.Select((s, f) => Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: Stability)).ToArray());
         // Random access: nothing kept from before, every frame computes its previous frame's cells too.
-        var (randomAccess, randomSeconds, randomRuns) = Timed(model, () => small.Select((s, f) =>
-        {
-            CellResultCache.Shared.Clear();
-            return Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: 1f);
-        }).ToArray());
-        for (int f = 0; f < n; f++)
+        var (randomAccess, randomSeconds, randomRuns) = RandomAccess
+            ? Timed(model, () => small.Select((s, f) =>
+            {
+                CellResultCache.Shared.Clear();
+                return Enlarge(s, 2, model, f > 0 ? small[f - 1] : null, temporalStability: Stability);
+            }).ToArray())
+            : ([], double.NaN, 0);
+        for (int f = 0; f < randomAccess.Length; f++)
             if (!temporal[f].Pixels.SequenceEqual(randomAccess[f].Pixels))
                 throw new InvalidOperationException($"{name} frame {f}: random access differs from sequential rendering");
 
         const int border = 8;
         var psnrCost = Enumerable.Range(1, n - 1).Select(f => LumaPsnr(temporal[f], originals[f], border) - LumaPsnr(perFrame[f], originals[f], border)).ToArray();
-        string cost = $"| {psnrCost.Average(),12:+0.000;-0.000;0.000} {psnrCost.Min(),6:+0.00;-0.00;0.00} | {perFrameSeconds / n,10:F3} " +
+        if (DumpDir is not null) Dump(name, psnrCost, originals, perFrame, temporal);
+        double perFramePsnr = Enumerable.Range(1, n - 1).Average(f => LumaPsnr(perFrame[f], originals[f], border));
+        string cost = $"| {psnrCost.Average(),12:+0.000;-0.000;0.000} {psnrCost.Min(),6:+0.00;-0.00;0.00} {perFramePsnr,6:F2} | {perFrameSeconds / n,10:F3} " +
                       $"{sequentialSeconds / perFrameSeconds,5:F2}x {randomSeconds / perFrameSeconds,5:F2}x " +
                       $"{(double)perFrameRuns / n,5:F1}/{(double)sequentialRuns / n:F1}/{(double)randomRuns / n:F1}";
 
         Row(name, "orig<1/255", Flicker(originals, originals, originals, null), Flicker(originals, lanczos, originals, null),
             Flicker(originals, perFrame, originals, null), Flicker(originals, temporal, originals, null), cost);
+        // What moves, motion-compensated (warp error, flow from the originals); the originals' own column is their residual there.
+        var motion = MotionCompensatedFlicker.Estimate(originals);
+        Row(name, $"still{motion.StillShare * 100,4:F0}%", MotionCompensatedFlicker.StillFlicker(motion, originals),
+            MotionCompensatedFlicker.StillFlicker(motion, lanczos), MotionCompensatedFlicker.StillFlicker(motion, perFrame),
+            MotionCompensatedFlicker.StillFlicker(motion, temporal), "");
+        Row(name, $"moving{motion.MovingShare * 100,3:F0}%", MotionCompensatedFlicker.WarpError(motion, originals),
+            MotionCompensatedFlicker.WarpError(motion, lanczos), MotionCompensatedFlicker.WarpError(motion, perFrame),
+            MotionCompensatedFlicker.WarpError(motion, temporal), "");
         if (movingPath is { } path)
         {
             // The whole background away from the moving patch, every pixel (noise included).
@@ -128,6 +146,21 @@ internal static class TemporalEval
                 Flicker(originals, perFrame, null, path), Flicker(originals, temporal, null, path), "");
         }
         foreach (var image in small.Concat(lanczos).Concat(perFrame).Concat(temporal).Concat(randomAccess)) image.Dispose();
+    }
+
+    private static void Dump(string name, double[] psnrCost, FloatImage[] originals, FloatImage[] perFrame, FloatImage[] temporal)
+    {
+        Directory.CreateDirectory(DumpDir!);
+        File.WriteAllLines(Path.Combine(DumpDir!, name + "-psnr-cost.txt"), psnrCost.Select((c, i) => $"{i + 1} {c:F3}"));
+        int worst = Array.IndexOf(psnrCost, psnrCost.Min()) + 1;
+        using var difference = temporal[worst].Clone();
+        for (int i = 0; i < difference.Pixels.Length; i++)
+            difference.Pixels[i] = Math.Clamp(0.5f + 8 * (temporal[worst].Pixels[i] - perFrame[worst].Pixels[i]), 0f, 1f);
+        ImageFiles.Save(perFrame[worst], Path.Combine(DumpDir!, $"{name}-{worst:D3}-per-frame.png"));
+        ImageFiles.Save(temporal[worst], Path.Combine(DumpDir!, $"{name}-{worst:D3}-temporal.png"));
+        ImageFiles.Save(originals[worst], Path.Combine(DumpDir!, $"{name}-{worst:D3}-original.png"));
+        ImageFiles.Save(originals[worst - 1], Path.Combine(DumpDir!, $"{name}-{worst - 1:D3}-original.png"));
+        ImageFiles.Save(difference, Path.Combine(DumpDir!, $"{name}-{worst:D3}-temporal-minus-per-frame-x8.png"));
     }
 
     private static void Row(string name, string where, double originals, double lanczos, double perFrame, double temporal, string rest) =>
@@ -161,6 +194,14 @@ internal static class TemporalEval
 
     /// <summary>--repeat N: each mode runs N times, the fastest counts (a shared machine's noise only ever adds time).</summary>
     private static int Repeats = 1;
+
+    private static bool RandomAccess = true;
+
+    /// <summary>--stability S: the temporal mode's Temporal stability (default 1, full averaging on still areas).</summary>
+    private static float Stability = 1f;
+
+    /// <summary>--dump DIR: per-frame PSNR cost and the worst frame's pictures (per-frame, temporal, original, |difference|×8) as PNG.</summary>
+    private static string? DumpDir;
 
     private static (FloatImage[] Outputs, double Seconds, long Runs) Timed(SuperResolutionModel model, Func<FloatImage[]> render)
     {

@@ -71,9 +71,10 @@ public static class UpscaleRenderer
         if (temporal)
         {
             using var previousModel = ModelAtOutput(previous!, plan, window, s, keepResults: true);
-            using var weights = TemporalStability.PreviousWeights(source, previous!, sourceDefinition,
-                TemporalStability.WeightRegion(window, s.ScaleX, s.ScaleY, sourceDefinition), s.Transfer, s.TemporalStability);
-            TemporalStability.Blend(modelAtOutput, previousModel, weights, sourceDefinition, s.ScaleX, s.ScaleY);
+            var weightRegion = TemporalStability.WeightRegion(window, s.ScaleX, s.ScaleY, sourceDefinition);
+            using var weights = TemporalStability.PreviousWeights(source, previous!, sourceDefinition, weightRegion, s.Transfer, s.TemporalStability);
+            using var smoothChange = TemporalStability.SmoothChange(source, previous!, sourceDefinition, weightRegion);
+            TemporalStability.Blend(modelAtOutput, previousModel, weights, smoothChange, sourceDefinition, s.ScaleX, s.ScaleY);
         }
 
         using var reference = new FloatImage(window, 3);

@@ -150,6 +150,40 @@ public sealed class TemporalStabilityTests(ITestOutputHelper output) : IDisposab
     }
 
     [Fact]
+    public void AnExposureStepBelowTheStillThresholdIsFollowedAtOnce()
+    {
+        // A still picture whose exposure rises by 2 levels (under the 3-level still threshold) from
+        // frame 0 to frame 1, fresh noise on each: the way a camera's auto exposure or a codec's key
+        // frame changes real footage without anything moving (issue 14, README: real footage).
+        using var photo = Photo("coffee", 3, maxSide: 128);
+        var pixels = photo.Pixels;
+        for (int i = 0; i < pixels.Length; i++) pixels[i] *= 0.6f;
+        var frames = new FloatImage[2];
+        for (int f = 0; f < 2; f++)
+        {
+            frames[f] = photo.Clone();
+            var px = frames[f].Pixels;
+            for (int i = 0; i < px.Length; i++) px[i] += f * 2f / 255;
+            TemporalClips.AddNoise(frames[f], 1f / 255, 1400 + f, quantise: true);
+        }
+        using var model = SuperResolutionModel.Load(X2, ExecutionProvider.Cpu);
+        var window = Whole(frames[0]);
+        using var perFrame = RenderFrame(frames, 1, window, Settings(model, 0));
+        using var temporal = RenderFrame(frames, 1, window, Settings(model, 1));
+        double lag = 0;
+        long n = 0;
+        for (int y = window.Y1 + 8; y < window.Y2 - 8; y++)
+            for (int x = window.X1 + 8; x < window.X2 - 8; x++, n++)
+                for (int c = 0; c < 3; c++) lag += (perFrame.At(x, y, c) - temporal.At(x, y, c)) / 3;
+        lag = lag / n * 255;
+        double changed = QualityMetrics.MaxAbsoluteDifference(perFrame, temporal) * 255;
+        output.WriteLine($"mean lag behind the per-frame result {lag:F3} levels (half the step would be 1); largest difference {changed:F2} levels");
+        Assert.True(Math.Abs(lag) <= 0.1, $"the temporal result lags {lag:F2} levels behind a 2-level exposure step");
+        Assert.True(changed > 0.2, "temporal stability changed nothing: the noise should still be averaged");
+        foreach (var f in frames) f.Dispose();
+    }
+
+    [Fact]
     public void SequentialPlaybackCostsNoExtraNetworkPassAndRandomAccessOneAtMost()
     {
         var frames = Clip();
