@@ -86,70 +86,82 @@ public static class TemporalStability
         // Signed change of what the model is shown, 3 channels.
         using var change = new FloatImage(read, 3);
         int channels = current.Channels;
-        Parallel.For(read.Y1, read.Y2, y =>
+        RowBands.For(read.Y1, read.Y2, read.Width, (rowsFrom, rowsTo) =>
         {
-            var a = current.Row(y, read.X1, read.X2);
-            var b = previous.Row(y, read.X1, read.X2);
-            var to = change.Row(y);
-            for (int x = 0; x < read.Width; x++)
+            for (int y = rowsFrom; y < rowsTo; y++)
             {
-                float ia = channels == 4 ? Premultiplication.StraightFactor(a[x * 4 + 3]) : 1f;
-                float ib = channels == 4 ? Premultiplication.StraightFactor(b[x * 4 + 3]) : 1f;
-                for (int c = 0; c < 3; c++)
-                    to[x * 3 + c] = TransferFunctions.ToModel(a[x * channels + c] * ia, transfer)
-                                    - TransferFunctions.ToModel(b[x * channels + c] * ib, transfer);
+                var a = current.Row(y, read.X1, read.X2);
+                var b = previous.Row(y, read.X1, read.X2);
+                var to = change.Row(y);
+                for (int x = 0; x < read.Width; x++)
+                {
+                    float ia = channels == 4 ? Premultiplication.StraightFactor(a[x * 4 + 3]) : 1f;
+                    float ib = channels == 4 ? Premultiplication.StraightFactor(b[x * 4 + 3]) : 1f;
+                    for (int c = 0; c < 3; c++)
+                        to[x * 3 + c] = TransferFunctions.ToModel(a[x * channels + c] * ia, transfer)
+                                        - TransferFunctions.ToModel(b[x * channels + c] * ib, transfer);
+                }
             }
         });
 
         // Blurred signed change, largest channel, over the guarded region.
         using var blurred = new FloatImage(guarded, 1);
         const float inverseArea = 1f / ((2 * BlurRadius + 1) * (2 * BlurRadius + 1));
-        Parallel.For(guarded.Y1, guarded.Y2, y =>
+        RowBands.For(guarded.Y1, guarded.Y2, guarded.Width, (rowsFrom, rowsTo) =>
         {
-            var to = blurred.Row(y);
-            for (int x = guarded.X1; x < guarded.X2; x++)
+            for (int y = rowsFrom; y < rowsTo; y++)
             {
-                float r = 0, g = 0, bl = 0;
-                for (int dy = -BlurRadius; dy <= BlurRadius; dy++)
+                var to = blurred.Row(y);
+                for (int x = guarded.X1; x < guarded.X2; x++)
                 {
-                    var row = change.Row(Math.Clamp(y + dy, definition.Y1, definition.Y2 - 1));
-                    for (int dx = -BlurRadius; dx <= BlurRadius; dx++)
+                    float r = 0, g = 0, bl = 0;
+                    for (int dy = -BlurRadius; dy <= BlurRadius; dy++)
                     {
-                        int p = (Math.Clamp(x + dx, definition.X1, definition.X2 - 1) - read.X1) * 3;
-                        r += row[p];
-                        g += row[p + 1];
-                        bl += row[p + 2];
+                        var row = change.Row(Math.Clamp(y + dy, definition.Y1, definition.Y2 - 1));
+                        for (int dx = -BlurRadius; dx <= BlurRadius; dx++)
+                        {
+                            int p = (Math.Clamp(x + dx, definition.X1, definition.X2 - 1) - read.X1) * 3;
+                            r += row[p];
+                            g += row[p + 1];
+                            bl += row[p + 2];
+                        }
                     }
+                    to[x - guarded.X1] = MathF.Max(MathF.Abs(r), MathF.Max(MathF.Abs(g), MathF.Abs(bl))) * inverseArea;
                 }
-                to[x - guarded.X1] = MathF.Max(MathF.Abs(r), MathF.Max(MathF.Abs(g), MathF.Abs(bl))) * inverseArea;
             }
         });
 
         // Largest change within the guard (edge repetition adds nothing to a maximum), then the weight.
         using var rowMax = new FloatImage(new PixelRect(region.X1, guarded.Y1, region.X2, guarded.Y2), 1);
-        Parallel.For(guarded.Y1, guarded.Y2, y =>
+        RowBands.For(guarded.Y1, guarded.Y2, guarded.Width, (rowsFrom, rowsTo) =>
         {
-            var from = blurred.Row(y);
-            var to = rowMax.Row(y);
-            for (int x = region.X1; x < region.X2; x++)
+            for (int y = rowsFrom; y < rowsTo; y++)
             {
-                int x1 = Math.Max(x - GuardRadius, guarded.X1), x2 = Math.Min(x + GuardRadius, guarded.X2 - 1);
-                float m = 0;
-                for (int i = x1; i <= x2; i++) m = MathF.Max(m, from[i - guarded.X1]);
-                to[x - region.X1] = m;
+                var from = blurred.Row(y);
+                var to = rowMax.Row(y);
+                for (int x = region.X1; x < region.X2; x++)
+                {
+                    int x1 = Math.Max(x - GuardRadius, guarded.X1), x2 = Math.Min(x + GuardRadius, guarded.X2 - 1);
+                    float m = 0;
+                    for (int i = x1; i <= x2; i++) m = MathF.Max(m, from[i - guarded.X1]);
+                    to[x - region.X1] = m;
+                }
             }
         });
         var weights = new FloatImage(region, 1);
         float full = FullWeight * stability;
-        Parallel.For(region.Y1, region.Y2, y =>
+        RowBands.For(region.Y1, region.Y2, region.Width, (rowsFrom, rowsTo) =>
         {
-            var to = weights.Row(y);
-            int y1 = Math.Max(y - GuardRadius, guarded.Y1), y2 = Math.Min(y + GuardRadius, guarded.Y2 - 1);
-            for (int x = 0; x < region.Width; x++)
+            for (int y = rowsFrom; y < rowsTo; y++)
             {
-                float m = 0;
-                for (int i = y1; i <= y2; i++) m = MathF.Max(m, rowMax.Row(i)[x]);
-                to[x] = full * (1f - SmoothStep(StillBelow, MovingAbove, m));
+                var to = weights.Row(y);
+                int y1 = Math.Max(y - GuardRadius, guarded.Y1), y2 = Math.Min(y + GuardRadius, guarded.Y2 - 1);
+                for (int x = 0; x < region.Width; x++)
+                {
+                    float m = 0;
+                    for (int i = y1; i <= y2; i++) m = MathF.Max(m, rowMax.Row(i)[x]);
+                    to[x] = full * (1f - SmoothStep(StillBelow, MovingAbove, m));
+                }
             }
         });
         return weights;
@@ -169,42 +181,48 @@ public static class TemporalStability
             throw new ArgumentException($"Both frames must cover {read} (current {current.Bounds}, previous {previous.Bounds}).");
         using var change = new FloatImage(read, 3);
         int channels = current.Channels;
-        Parallel.For(read.Y1, read.Y2, y =>
+        RowBands.For(read.Y1, read.Y2, read.Width, (rowsFrom, rowsTo) =>
         {
-            var a = current.Row(y, read.X1, read.X2);
-            var b = previous.Row(y, read.X1, read.X2);
-            var to = change.Row(y);
-            for (int x = 0; x < read.Width; x++)
+            for (int y = rowsFrom; y < rowsTo; y++)
             {
-                float ia = channels == 4 ? Premultiplication.StraightFactor(a[x * 4 + 3]) : 1f;
-                float ib = channels == 4 ? Premultiplication.StraightFactor(b[x * 4 + 3]) : 1f;
-                for (int c = 0; c < 3; c++)
-                    to[x * 3 + c] = TransferFunctions.Clipped(a[x * channels + c] * ia) - TransferFunctions.Clipped(b[x * channels + c] * ib);
+                var a = current.Row(y, read.X1, read.X2);
+                var b = previous.Row(y, read.X1, read.X2);
+                var to = change.Row(y);
+                for (int x = 0; x < read.Width; x++)
+                {
+                    float ia = channels == 4 ? Premultiplication.StraightFactor(a[x * 4 + 3]) : 1f;
+                    float ib = channels == 4 ? Premultiplication.StraightFactor(b[x * 4 + 3]) : 1f;
+                    for (int c = 0; c < 3; c++)
+                        to[x * 3 + c] = TransferFunctions.Clipped(a[x * channels + c] * ia) - TransferFunctions.Clipped(b[x * channels + c] * ib);
+                }
             }
         });
         var smooth = new FloatImage(region, 3);
         const float inverseArea = 1f / ((2 * LowPassRadius + 1) * (2 * LowPassRadius + 1));
-        Parallel.For(region.Y1, region.Y2, y =>
+        RowBands.For(region.Y1, region.Y2, region.Width, (rowsFrom, rowsTo) =>
         {
-            var to = smooth.Row(y);
-            for (int x = region.X1; x < region.X2; x++)
+            for (int y = rowsFrom; y < rowsTo; y++)
             {
-                float r = 0, g = 0, bl = 0;
-                for (int dy = -LowPassRadius; dy <= LowPassRadius; dy++)
+                var to = smooth.Row(y);
+                for (int x = region.X1; x < region.X2; x++)
                 {
-                    var row = change.Row(Math.Clamp(y + dy, definition.Y1, definition.Y2 - 1));
-                    for (int dx = -LowPassRadius; dx <= LowPassRadius; dx++)
+                    float r = 0, g = 0, bl = 0;
+                    for (int dy = -LowPassRadius; dy <= LowPassRadius; dy++)
                     {
-                        int p = (Math.Clamp(x + dx, definition.X1, definition.X2 - 1) - read.X1) * 3;
-                        r += row[p];
-                        g += row[p + 1];
-                        bl += row[p + 2];
+                        var row = change.Row(Math.Clamp(y + dy, definition.Y1, definition.Y2 - 1));
+                        for (int dx = -LowPassRadius; dx <= LowPassRadius; dx++)
+                        {
+                            int p = (Math.Clamp(x + dx, definition.X1, definition.X2 - 1) - read.X1) * 3;
+                            r += row[p];
+                            g += row[p + 1];
+                            bl += row[p + 2];
+                        }
                     }
+                    int q = (x - region.X1) * 3;
+                    to[q] = r * inverseArea;
+                    to[q + 1] = g * inverseArea;
+                    to[q + 2] = bl * inverseArea;
                 }
-                int q = (x - region.X1) * 3;
-                to[q] = r * inverseArea;
-                to[q + 1] = g * inverseArea;
-                to[q + 2] = bl * inverseArea;
             }
         });
         return smooth;
@@ -229,34 +247,37 @@ public static class TemporalStability
     {
         var window = model.Bounds;
         var region = weights.Bounds;
-        Parallel.For(window.Y1, window.Y2, y =>
+        RowBands.For(window.Y1, window.Y2, window.Width, (rowsFrom, rowsTo) =>
         {
-            double v = (y + 0.5) / scaleY - 0.5;
-            int j0 = (int)Math.Floor(v);
-            float fy = (float)(v - j0);
-            var row0 = weights.Row(Math.Clamp(j0, definition.Y1, definition.Y2 - 1));
-            var row1 = weights.Row(Math.Clamp(j0 + 1, definition.Y1, definition.Y2 - 1));
-            var change0 = smoothChange.Row(Math.Clamp(j0, definition.Y1, definition.Y2 - 1));
-            var change1 = smoothChange.Row(Math.Clamp(j0 + 1, definition.Y1, definition.Y2 - 1));
-            var to = model.Row(y);
-            var from = previousModel.Row(y);
-            for (int x = window.X1; x < window.X2; x++)
+            for (int y = rowsFrom; y < rowsTo; y++)
             {
-                double u = (x + 0.5) / scaleX - 0.5;
-                int i0 = (int)Math.Floor(u);
-                float fx = (float)(u - i0);
-                int a = Math.Clamp(i0, definition.X1, definition.X2 - 1) - region.X1;
-                int b = Math.Clamp(i0 + 1, definition.X1, definition.X2 - 1) - region.X1;
-                float top = row0[a] + fx * (row0[b] - row0[a]);
-                float bottom = row1[a] + fx * (row1[b] - row1[a]);
-                float w = top + fy * (bottom - top);
-                if (w == 0f) continue;
-                int p = (x - window.X1) * 3;
-                for (int c = 0; c < 3; c++)
+                double v = (y + 0.5) / scaleY - 0.5;
+                int j0 = (int)Math.Floor(v);
+                float fy = (float)(v - j0);
+                var row0 = weights.Row(Math.Clamp(j0, definition.Y1, definition.Y2 - 1));
+                var row1 = weights.Row(Math.Clamp(j0 + 1, definition.Y1, definition.Y2 - 1));
+                var change0 = smoothChange.Row(Math.Clamp(j0, definition.Y1, definition.Y2 - 1));
+                var change1 = smoothChange.Row(Math.Clamp(j0 + 1, definition.Y1, definition.Y2 - 1));
+                var to = model.Row(y);
+                var from = previousModel.Row(y);
+                for (int x = window.X1; x < window.X2; x++)
                 {
-                    float ca = change0[a * 3 + c] + fx * (change0[b * 3 + c] - change0[a * 3 + c]);
-                    float cb = change1[a * 3 + c] + fx * (change1[b * 3 + c] - change1[a * 3 + c]);
-                    to[p + c] += w * (from[p + c] + ca + fy * (cb - ca) - to[p + c]);
+                    double u = (x + 0.5) / scaleX - 0.5;
+                    int i0 = (int)Math.Floor(u);
+                    float fx = (float)(u - i0);
+                    int a = Math.Clamp(i0, definition.X1, definition.X2 - 1) - region.X1;
+                    int b = Math.Clamp(i0 + 1, definition.X1, definition.X2 - 1) - region.X1;
+                    float top = row0[a] + fx * (row0[b] - row0[a]);
+                    float bottom = row1[a] + fx * (row1[b] - row1[a]);
+                    float w = top + fy * (bottom - top);
+                    if (w == 0f) continue;
+                    int p = (x - window.X1) * 3;
+                    for (int c = 0; c < 3; c++)
+                    {
+                        float ca = change0[a * 3 + c] + fx * (change0[b * 3 + c] - change0[a * 3 + c]);
+                        float cb = change1[a * 3 + c] + fx * (change1[b * 3 + c] - change1[a * 3 + c]);
+                        to[p + c] += w * (from[p + c] + ca + fy * (cb - ca) - to[p + c]);
+                    }
                 }
             }
         });
