@@ -48,9 +48,20 @@ add_custom_command(OUTPUT ${ENHANCE_STAMP_DIR}/managed-published
   COMMENT "dotnet publish Enhance.Plugin.Host (${_rid}, framework-dependent)"
   VERBATIM)
 
+# ONNX Runtime's CUDA provider (libonnxruntime_providers_cuda.so, 290 MB of the bundle's ~430 MB): on by
+# default, so one bundle runs the network on the GPU wherever CUDA 13 and cuDNN 9 are found and on the CPU
+# elsewhere, saying why. OFF makes a CPU-only bundle (e.g. for machines that will never have NVIDIA).
+# The TensorRT provider is never shipped: it needs TensorRT, which no host of ours provides.
+option(ENHANCE_CUDA_PROVIDER "Ship ONNX Runtime's CUDA provider in the bundle" ON)
+set(_drop_providers ${ENHANCE_ARCH_DIR}/managed/libonnxruntime_providers_tensorrt.so)
+if(NOT ENHANCE_CUDA_PROVIDER)
+  list(APPEND _drop_providers ${ENHANCE_ARCH_DIR}/managed/libonnxruntime_providers_cuda.so)
+endif()
+
 add_custom_command(OUTPUT ${ENHANCE_STAMP_DIR}/managed-copied
   COMMAND ${CMAKE_COMMAND} -E rm -rf ${ENHANCE_ARCH_DIR}/managed
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${ENHANCE_PUBLISH_DIR} ${ENHANCE_ARCH_DIR}/managed
+  COMMAND ${CMAKE_COMMAND} -E rm -f ${_drop_providers}
   COMMAND ${CMAKE_COMMAND} -E touch ${ENHANCE_STAMP_DIR}/managed-copied
   DEPENDS ${ENHANCE_STAMP_DIR}/managed-published
   COMMENT "Bundle: managed plug-in"

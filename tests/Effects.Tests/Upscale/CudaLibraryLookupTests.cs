@@ -80,8 +80,13 @@ public sealed class CudaLibraryLookupTests
     [Fact]
     public void This_machine_says_why_its_model_runs_where_it_does()
     {
-        // The CPU package of ONNX Runtime ships in the bundle today: no CUDA provider, said in a sentence.
-        Assert.False(string.IsNullOrWhiteSpace(ExecutionProviderSelector.CudaReason));
-        if (!ExecutionProviderSelector.IsCudaAvailable) Assert.Contains("CPU", ExecutionProviderSelector.CudaReason);
+        // The ONNX Runtime we ship has the CUDA provider compiled in, so without CUDA the reason is a missing
+        // library, named, with where it was looked for — never a bare "not available".
+        Assert.Contains("CUDAExecutionProvider", Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetAvailableProviders());
+        string reason = ExecutionProviderSelector.CudaReason;
+        if (ExecutionProviderSelector.IsCudaAvailable) return;
+        Assert.Matches(@"lib(cudart|cublasLt|cublas|curand|cudnn)\.so\.\d+", reason);
+        Assert.Contains("/usr/local/cuda/lib64", reason);
+        Assert.Contains("CPU", reason);
     }
 }

@@ -1,3 +1,4 @@
+using Enhance.Effects.Gpu;
 using Enhance.Effects.Imaging;
 using Enhance.Effects.Upscale;
 using Enhance.Plugin.Host.Framework;
@@ -110,6 +111,9 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         var fit = FitOf(s);
         using var choice = ChooseModel(s, fit, UpscalePipeline.IsQuickRender(args.RenderScale.X, args.RenderScale.Y, args.IsDraft));
         var pipeline = new UpscalePipeline(fit, choice.Settings);
+        if (CudaProviderNotice.For(NodeName, choice.Settings.Model is not null, GpuSupport.Current.Cuda,
+                                   ExecutionProviderSelector.IsCudaAvailable, ExecutionProviderSelector.CudaReason) is { } notice)
+            ShowWarning(notice);
         var window = HostImageConverter.ToPixelRect(args.RenderWindow);
         using var scope = RenderScope.Open(Effect, args, NodeName, inputRegionFor: definition => pipeline.InputRegion(window, definition));
         if (scope.Gpu is { } gpu)
