@@ -54,6 +54,18 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             ? UpscaleGeometry.ResizeInputRegion(window, settings, sourceDefinition)
             : UpscaleGeometry.InPlaceRegions(window, settings, sourceDefinition).Input.Union(window);
 
+    /// <summary>A model asks the host for whole frames, Classical lets it tile (<see cref="UpscaleTiling"/>).</summary>
+    public override void InstanceChanged(InstanceChangedArguments args)
+    {
+        if (args.Name == UpscaleParams.Model) UpscaleTiling.Declare(Effect, ModelCatalog.Bundled);
+    }
+
+    public override bool GetClipPreferences(PropertySet outArgs)
+    {
+        UpscaleTiling.Declare(Effect, ModelCatalog.Bundled);
+        return false;
+    }
+
     /// <summary>Temporal stability above 0 reads the previous frame of the source as well (issue 14).</summary>
     public override IReadOnlyDictionary<string, double[]>? GetFramesNeeded(FramesNeededArguments args)
     {
