@@ -137,13 +137,24 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             else RenderClassicalOnDevice(gpu, scope, mode, choice.Settings);
             return;
         }
-        using var result = scope.CreateResult();
+        // With a model the window renders in bands, each inside the budget's share for pictures (UpscaleBands).
+        var modelDefinition = mode == UpscaleMode.Resize ? scope.SourceDefinition : UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
+        foreach (var band in UpscaleBands.For(scope.Window, choice.Settings, modelDefinition, scope.Channels))
+        {
+            using var memory = UpscaleBands.ReservePictures(band, choice.Settings, modelDefinition, scope.Channels);
+            RenderBand(args, scope, mode, s, choice.Settings, band);
+        }
+    }
+
+    private void RenderBand(RenderArguments args, RenderScope scope, UpscaleMode mode, UpscaleNodeSettings s, UpscaleSettings settings, PixelRect window)
+    {
+        using var result = new FloatImage(window, scope.Channels);
         if (mode == UpscaleMode.Resize)
         {
-            var needed = UpscaleGeometry.ResizeInputRegion(scope.Window, choice.Settings, scope.SourceDefinition);
+            var needed = UpscaleGeometry.ResizeInputRegion(window, settings, scope.SourceDefinition);
             using var input = scope.ReadSource(needed);
-            using var previous = choice.Settings.UsesTemporal ? ReadPrevious(args, scope, needed) : null;
-            UpscaleRenderer.Render(input, scope.SourceDefinition, result, choice.Settings, previous: previous);
+            using var previous = settings.UsesTemporal ? ReadPrevious(args, scope, needed) : null;
+            UpscaleRenderer.Render(input, scope.SourceDefinition, result, settings, previous: previous);
         }
         else
         {
@@ -151,9 +162,9 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
             // upscale of the footprint it saw) goes on top of it, so Classical or strength 0 leaves
             // the frame as the host scaled it. Rebuilding the base from the footprint (as before)
             // blurred every frame by a Lanczos round trip the model then had to win back.
-            var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(scope.Window, choice.Settings, scope.SourceDefinition);
-            using var input = scope.ReadSource(needed.Union(scope.Window));
-            if (!choice.Settings.UsesModel)
+            var (footprintRegion, needed) = UpscaleGeometry.InPlaceRegions(window, settings, scope.SourceDefinition);
+            using var input = scope.ReadSource(needed.Union(window));
+            if (!settings.UsesModel)
             {
                 result.CopyFrom(input);
             }
@@ -162,12 +173,12 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
                 var footprintDefinition = UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, s.SourceScale);
                 using var footprint = new FloatImage(footprintRegion, scope.Channels);
                 LanczosResampler.Resample(input, scope.SourceDefinition, footprint, 1 / s.SourceScale, 1 / s.SourceScale);
-                using var previousFootprint = choice.Settings.UsesTemporal ? PreviousFootprint(args, scope, needed, footprintRegion, s.SourceScale) : null;
-                UpscaleRenderer.Render(footprint, footprintDefinition, result, choice.Settings, classicalBase: input, previous: previousFootprint);
+                using var previousFootprint = settings.UsesTemporal ? PreviousFootprint(args, scope, needed, footprintRegion, s.SourceScale) : null;
+                UpscaleRenderer.Render(footprint, footprintDefinition, result, settings, classicalBase: input, previous: previousFootprint);
             }
         }
         CpuPrimitives.ClampAlpha(result);  // Lanczos lobes overshoot alpha
-        scope.WriteResult(result);
+        scope.WriteResult(result); // the band: what result covers
     }
 
     /// <summary>Enhance in place: the previous frame reduced to the footprint grid, as the current one is.</summary>
