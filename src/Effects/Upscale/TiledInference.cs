@@ -21,7 +21,8 @@ internal static class TiledInference
 
     /// <summary>
     /// The widest square core whose run fits half of <paramref name="budgetMiB"/> (the other half
-    /// keeps cell results for a tiled frame's other tiles, <see cref="CellResultCache"/>): an
+    /// holds the renders' pictures and the cell results kept for a frame's other parts,
+    /// <see cref="ModelMemoryBudget"/>): an
     /// estimate counting the input and output tensors (ours and ONNX Runtime's copies) and a few
     /// feature maps at input resolution plus one at output resolution. Multiple of 8 (many models prefer it).
     /// </summary>
