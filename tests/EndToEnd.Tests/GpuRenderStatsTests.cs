@@ -75,4 +75,25 @@ public sealed class GpuRenderStatsTests
         Assert.True(stats.Count > 1, "the tiles were not rendered one by one");
         Assert.All(stats, s => Assert.Equal(("Enhance Upscale", "CPU", 0L, 0L), (s.Node, s.Backend, s.BytesToHost, s.BytesToDevice)));
     }
+
+    [Fact]
+    public void With_a_model_the_host_renders_the_whole_frame_once_instead_of_tiles()
+    {
+        // Issue 17: each tile of a model render needs its whole model cells' source, so with a model
+        // the node asks for whole frames (the instance's kOfxImageEffectPropSupportsTiles = 0) and
+        // the host serves every tile from one render; Classical keeps its tiles (the test above).
+        var dir = ReferenceHost.OutputFolder(nameof(With_a_model_the_host_renders_the_whole_frame_once_instead_of_tiles));
+        string input = GpuModeImages.SmallPhoto(dir, "rocket", 80);
+        var (stats, run) = Render(dir, input, openCl: false, "--node", Upscale, "--param", $"{Upscale}.scale=2", "--tile", "32", "--threads", "4");
+        var line = Assert.Single(stats);
+        Assert.Equal(("Enhance Upscale", "CPU"), (line.Node, line.Backend));
+        using var output = GpuModeImages.Read(Path.Combine(dir, "cpu.pfm"));
+        using var source = GpuModeImages.Read(input);
+        Assert.True((output.Width, output.Height) == (source.Width * 2, source.Height * 2), run.Log);
+
+        // Classical, set after the instance was created with the default model: tiles again.
+        var (classical, _) = Render(dir, input, openCl: false, "--node", Upscale, "--param", $"{Upscale}.scale=2", "--param", $"{Upscale}.model=0",
+            "--tile", "32", "--threads", "4");
+        Assert.True(classical.Count > 1, "Classical was not rendered in tiles");
+    }
 }

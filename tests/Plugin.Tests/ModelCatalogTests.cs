@@ -58,4 +58,14 @@ public sealed class ModelCatalogTests : IDisposable
         Assert.Contains("Faithful: stays close.", catalog.ChoiceHint);
         Assert.Null(catalog.Problem);
     }
+
+    [Fact]
+    public void OnlyClassicalLetsTheHostTile()
+    {
+        // Issue 17: with a model (a bundled family or a custom file) the node asks for whole frames.
+        var catalog = ModelCatalog.Load(Path.Combine(_folder, "no-such-folder")); // Classical, Custom
+        Assert.True(UpscaleTiling.Supported(0, catalog));
+        Assert.False(UpscaleTiling.Supported(1, catalog));
+        Assert.False(UpscaleTiling.Supported(2, catalog));
+    }
 }

@@ -23,6 +23,8 @@ render options:
   --pixel-aspect R           pixel aspect ratio of the project, clips and images, 0.1..10 (default 1)
   --tile N                   render the output window in NxN tiles
   --threads K                render tiles on K threads (plug-in thread safety honoured)
+  --descriptor-tiles         tile as the plug-in's descriptor declared, even where an instance
+                             turned tiles off (a host that reads only the descriptor)
   --depth byte|short|half|float  pixel depth handed to plug-ins (default float)
   --components RGBA|RGB|Alpha  components handed to plug-ins (default RGBA)
   --force-depth              hand depth/components even if the plug-in does not declare them
@@ -140,6 +142,7 @@ bool parseCli(const std::vector<std::string> &argsIn, CliOptions *o, std::string
     if (a == "--json") o->json = true;
     else if (a == "--verbose") o->verbose = true;
     else if (a == "--force-depth") o->forceDepth = true;
+    else if (a == "--descriptor-tiles") o->descriptorTiles = true;
     else if (a == "--no-default-paths") o->noDefaultPaths = true;
     else if (a == "--plugin-path") {
       if (!value(&v)) return false;

@@ -48,6 +48,7 @@ struct CliOptions {
   Depth depth = Depth::Float;
   Components components = Components::RGBA;
   bool forceDepth = false;
+  bool descriptorTiles = false;  // --descriptor-tiles: ignore an instance's own kOfxImageEffectPropSupportsTiles
   std::string resolvePage;
   std::string context;
   std::string gpu;  // "" (CPU images), "opencl" or "cuda"

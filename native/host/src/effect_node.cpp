@@ -264,7 +264,10 @@ void EffectNode::purgeCaches() {
 
 bool EffectNode::supportsTiles() const {
   if (hostProperties().integer(kOfxImageEffectPropSupportsTiles, 0, 1) == 0) return false;
-  if (instance_->props.integer(kOfxImageEffectPropSupportsTiles, 0, 1) == 0) return false;
+  // An instance may turn tiles off after describing them (OFX: read/write on the instance);
+  // --descriptor-tiles plays a host that reads only what the descriptor declared.
+  const PropertySet &declared = settings_.descriptorTiles ? plugin_->descriptor->props : instance_->props;
+  if (declared.integer(kOfxImageEffectPropSupportsTiles, 0, 1) == 0) return false;
   // Only the output clip's refusal means whole-frame renders. An input clip that refuses tiles is
   // handed full-RoD images instead (regionsOfInterest), as the OFX spec asks of a host, so an effect
   // that needs one clip whole (e.g. a plate it analyses) still renders the rest in tiles.

@@ -18,6 +18,7 @@ NodeGraph::NodeGraph(PluginCache &plugins, const CliOptions &o) : plugins_(plugi
   settings_.pixelAspect = o.pixelAspect;
   settings_.tileSize = o.tileSize;
   settings_.threads = o.threads;
+  settings_.descriptorTiles = o.descriptorTiles;
   settings_.resolvePage = o.resolvePage;
   settings_.context = o.context;
   settings_.firstFrame = o.firstFrame;

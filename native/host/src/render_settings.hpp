@@ -18,6 +18,7 @@ struct RenderSettings {
   double pixelAspect = 1.0;    // --pixel-aspect: every clip and image of the graph has this PAR
   int tileSize = 0;            // 0: whole window at once
   int threads = 1;
+  bool descriptorTiles = false; // tile support read from the plug-in's descriptor, never the instance
   std::string resolvePage;     // "", "Edit", "Color" or "Fusion"
   std::string context;         // "" = filter if supported, else general
   double firstFrame = 0, lastFrame = 0;

@@ -77,6 +77,16 @@ TEST(Cli, HalfDepthParsesForForcedRenders) {
   EXPECT_EQ(o.depth, Depth::Half);
 }
 
+TEST(Cli, DescriptorTilesIsOffUnlessAsked) {
+  CliOptions o;
+  std::string e;
+  ASSERT_TRUE(parse({"render", "--node", "n", "--input", "a", "--output", "b", "--tile", "16"}, &o, &e)) << e;
+  EXPECT_FALSE(o.descriptorTiles);
+  CliOptions d;
+  ASSERT_TRUE(parse({"render", "--node", "n", "--input", "a", "--output", "b", "--tile", "16", "--descriptor-tiles"}, &d, &e)) << e;
+  EXPECT_TRUE(d.descriptorTiles);
+}
+
 TEST(Cli, NegativeAndSingleFrames) {
   CliOptions o;
   std::string e;

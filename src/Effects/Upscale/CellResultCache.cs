@@ -13,8 +13,9 @@ namespace Enhance.Effects.Upscale;
 /// is the model, the cell's size and a 128-bit hash of its input planes, and a hit is only served
 /// after the stored input compares equal to the new one, so a kept result can only save time,
 /// never change a pixel. Concurrent windows that need the same cell wait for one run. Only cells
-/// that reach beyond the window that ran them are kept (an untiled frame keeps nothing), least
-/// recently used first out, within what <see cref="ModelMemoryBudget"/> leaves free.
+/// that reach beyond the window that ran them are kept (a frame rendered in one piece keeps
+/// nothing; one rendered in bands, <see cref="UpscaleBands"/>, keeps the cells two bands share),
+/// least recently used first out, within what <see cref="ModelMemoryBudget"/> leaves free.
 /// </summary>
 internal sealed class CellResultCache
 {

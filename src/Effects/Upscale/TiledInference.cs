@@ -21,7 +21,8 @@ internal static class TiledInference
 
     /// <summary>
     /// The widest square core whose run fits half of <paramref name="budgetMiB"/> (the other half
-    /// keeps cell results for a tiled frame's other tiles, <see cref="CellResultCache"/>): an
+    /// holds the renders' pictures and the cell results kept for a frame's other parts,
+    /// <see cref="ModelMemoryBudget"/>): an
     /// estimate counting the input and output tensors (ours and ONNX Runtime's copies) and a few
     /// feature maps at input resolution plus one at output resolution. Multiple of 8 (many models prefer it).
     /// </summary>
@@ -183,16 +184,19 @@ internal static class TiledInference
     {
         var region = output.Bounds;
         int plane = (int)region.Area;
-        Parallel.For(0, region.Height, r =>
+        RowBands.For(0, region.Height, region.Width, (rowsFrom, rowsTo) =>
         {
-            var row = output.Row(region.Y1 + r);
-            int at = r * region.Width;
-            for (int x = 0; x < region.Width; x++, at++)
+            for (int r = rowsFrom; r < rowsTo; r++)
             {
-                float inverse = 1f / weights[at];
-                row[x * 3] = sums[at] * inverse;
-                row[x * 3 + 1] = sums[plane + at] * inverse;
-                row[x * 3 + 2] = sums[2 * plane + at] * inverse;
+                var row = output.Row(region.Y1 + r);
+                int at = r * region.Width;
+                for (int x = 0; x < region.Width; x++, at++)
+                {
+                    float inverse = 1f / weights[at];
+                    row[x * 3] = sums[at] * inverse;
+                    row[x * 3 + 1] = sums[plane + at] * inverse;
+                    row[x * 3 + 2] = sums[2 * plane + at] * inverse;
+                }
             }
         });
     }

@@ -47,6 +47,18 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         return new Dictionary<string, OfxRectD> { [UpscalePlugin.SourceClip] = CanonicalCoordinates.ToCanonical(needed, rs, source.PixelAspectRatio) };
     }
 
+    /// <summary>A model asks the host for whole frames, Classical lets it tile (<see cref="UpscaleTiling"/>).</summary>
+    public override void InstanceChanged(InstanceChangedArguments args)
+    {
+        if (args.Name == UpscaleParams.Model) UpscaleTiling.Declare(Effect, ModelCatalog.Bundled);
+    }
+
+    public override bool GetClipPreferences(PropertySet outArgs)
+    {
+        UpscaleTiling.Declare(Effect, ModelCatalog.Bundled);
+        return false;
+    }
+
     /// <summary>Temporal stability above 0 reads the previous frame of the source as well (issue 14).</summary>
     public override IReadOnlyDictionary<string, double[]>? GetFramesNeeded(FramesNeededArguments args)
     {
@@ -123,8 +135,16 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
                 pipeline.Render(new UpscaleDeviceFrames(gpu.Primitives, gpu.Source, scope.SourceDefinition, output, gpu.ReportSlowPath)));
             return;
         }
-        using var result = scope.CreateResult();
-        pipeline.Render(new UpscaleCpuFrames(scope.SourceDefinition, result, scope.ReadSource, region => ReadPrevious(args, scope, region)));
-        scope.WriteResult(result);
+        // With a model the window renders in bands, each inside the Memory budget's share for pictures (UpscaleBands).
+        var modelDefinition = fit == UpscaleFit.Resize
+            ? scope.SourceDefinition
+            : UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, choice.Settings.ScaleX);
+        foreach (var band in UpscaleBands.For(scope.Window, choice.Settings, modelDefinition, scope.Channels))
+        {
+            using var memory = UpscaleBands.ReservePictures(band, choice.Settings, modelDefinition, scope.Channels);
+            using var result = new FloatImage(band, scope.Channels);
+            pipeline.Render(new UpscaleCpuFrames(scope.SourceDefinition, result, scope.ReadSource, region => ReadPrevious(args, scope, region)));
+            scope.WriteResult(result); // the band: what result covers
+        }
     }
 }

@@ -91,9 +91,11 @@ public static class UpscaleParams
             .Hint("Scene-linear input is shown to the model through a display curve and highlights above 1.0 are carried through classically.");
         p.DefineInt(MemoryBudget).Label("Memory budget (MiB)").Parent(AdvancedGroup)
             .Default(1024).Range(64, 65536, 128, 8192)
-            .Hint("The most memory the model may use in this process, shared by every render on every thread: the network runs in flight plus the " +
-                  "results kept for the other tiles of a frame the host renders in tiles. Renders that would pass it wait for each other; " +
-                  "frames larger than half of it run in overlapping cells. Lower it if the host runs out of memory, raise it for speed on large frames.");
+            .Hint("The most memory Upscale's model path may use in this host process, shared by every render of every Upscale node on every thread: " +
+                  "the network runs in flight (the model runs in overlapping cells, each sized to half of the budget), the pictures of the renders " +
+                  "in flight (at most a quarter of it: a larger frame renders in bands) and the cell results kept for the frame's other parts. " +
+                  "Renders that would pass it wait for each other. Not counted: the host's own images and the runtime with the model loaded. " +
+                  "Lower it if the host runs out of memory, raise it for speed on large frames.");
     }
 
     /// <summary>

@@ -28,7 +28,12 @@ public sealed class UpscalePlugin : ImageEffectPlugin
         UpscaleParams.Define(descriptor.Params, catalog.ChoiceLabels, catalog.DefaultChoice, catalog.ChoiceHint);
     }
 
-    public override ImageEffectInstance CreateInstance(InstanceContext context) => new UpscaleInstance(context);
+    public override ImageEffectInstance CreateInstance(InstanceContext context)
+    {
+        var instance = new UpscaleInstance(context);
+        UpscaleTiling.Declare(context.Effect, ModelCatalog.Bundled); // with a model, whole frames (issue 17)
+        return instance;
+    }
 
     /// <summary>Models are shared by every instance in the process; purging frees them (in-flight renders keep theirs until done).</summary>
     public override void PurgeCaches() => ModelCache.Purge();
