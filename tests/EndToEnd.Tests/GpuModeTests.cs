@@ -71,11 +71,13 @@ public sealed class GpuModeTests
     [GpuMode(GpuModeAttribute.Cuda)]
     public void Upscale_with_the_model_matches_CPU_mode_in_tiles_copying_at_most_cell_tensors(string backend)
     {
-        // Host tiles cut the model's cells: each tile's render runs the cells it needs on the device.
+        // With a model the node asks for whole frames; a host that reads only the descriptor tiles anyway
+        // (--descriptor-tiles), and then host tiles cut the model's cells: each tile's render runs the cells it
+        // needs on the device.
         var dir = Folder(backend, nameof(Upscale_with_the_model_matches_CPU_mode_in_tiles_copying_at_most_cell_tensors));
         string input = GpuModeImages.SmallPhoto(dir, "coffee", 96);
         string log = AssertGpuEqualsCpu(backend, dir, input, "render", "--node", Upscale, "--param", $"{Upscale}.strength=1.3",
-            "--tile", "77", "--threads", "2");
+            "--tile", "77", "--threads", "2", "--descriptor-tiles");
         Assert.DoesNotContain("between copies from and to the device", log);
         var stats = GpuRenderStats.Parse(log);
         Assert.True(stats.Count > 1, "the tiles were not rendered one by one");
