@@ -114,18 +114,7 @@ public static class TemporalStability
                 var to = blurred.Row(y);
                 for (int x = guarded.X1; x < guarded.X2; x++)
                 {
-                    float r = 0, g = 0, bl = 0;
-                    for (int dy = -BlurRadius; dy <= BlurRadius; dy++)
-                    {
-                        var row = change.Row(Math.Clamp(y + dy, definition.Y1, definition.Y2 - 1));
-                        for (int dx = -BlurRadius; dx <= BlurRadius; dx++)
-                        {
-                            int p = (Math.Clamp(x + dx, definition.X1, definition.X2 - 1) - read.X1) * 3;
-                            r += row[p];
-                            g += row[p + 1];
-                            bl += row[p + 2];
-                        }
-                    }
+                    var (r, g, bl) = ClampedBoxSum(change, definition, x, y, BlurRadius);
                     to[x - guarded.X1] = MathF.Max(MathF.Abs(r), MathF.Max(MathF.Abs(g), MathF.Abs(bl))) * inverseArea;
                 }
             }
@@ -206,18 +195,7 @@ public static class TemporalStability
                 var to = smooth.Row(y);
                 for (int x = region.X1; x < region.X2; x++)
                 {
-                    float r = 0, g = 0, bl = 0;
-                    for (int dy = -LowPassRadius; dy <= LowPassRadius; dy++)
-                    {
-                        var row = change.Row(Math.Clamp(y + dy, definition.Y1, definition.Y2 - 1));
-                        for (int dx = -LowPassRadius; dx <= LowPassRadius; dx++)
-                        {
-                            int p = (Math.Clamp(x + dx, definition.X1, definition.X2 - 1) - read.X1) * 3;
-                            r += row[p];
-                            g += row[p + 1];
-                            bl += row[p + 2];
-                        }
-                    }
+                    var (r, g, bl) = ClampedBoxSum(change, definition, x, y, LowPassRadius);
                     int q = (x - region.X1) * 3;
                     to[q] = r * inverseArea;
                     to[q + 1] = g * inverseArea;
@@ -281,5 +259,26 @@ public static class TemporalStability
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// The per-channel sum of a 3-channel image over the (2·radius+1)² square around (x, y), reads clamped
+    /// into <paramref name="definition"/> (edges repeat), in row-major order (the order fixes the float sums).
+    /// </summary>
+    private static (float R, float G, float B) ClampedBoxSum(FloatImage image, PixelRect definition, int x, int y, int radius)
+    {
+        float r = 0, g = 0, b = 0;
+        for (int dy = -radius; dy <= radius; dy++)
+        {
+            var row = image.Row(Math.Clamp(y + dy, definition.Y1, definition.Y2 - 1));
+            for (int dx = -radius; dx <= radius; dx++)
+            {
+                int p = (Math.Clamp(x + dx, definition.X1, definition.X2 - 1) - image.Bounds.X1) * 3;
+                r += row[p];
+                g += row[p + 1];
+                b += row[p + 2];
+            }
+        }
+        return (r, g, b);
     }
 }
