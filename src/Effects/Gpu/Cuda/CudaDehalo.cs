@@ -5,7 +5,7 @@ namespace Enhance.Effects.Gpu.Cuda;
 
 /// <summary>
 /// Dehalo in the host's CUDA context, on its stream: <see cref="DehaloProcessor.Process"/> on device images,
-/// the twin of <see cref="OpenCl.OpenClDehalo"/> (same plan, same kernels in C#, <see cref="CudaDehaloKernels"/>).
+/// the ILGPU twin of <see cref="GpuDehalo"/> (same plan, kernels in C#, <see cref="CudaDehaloKernels"/>), kept until the single source is proven on a GPU.
 /// Only the blur's tap tables are copied to the device (stream-ordered); nothing waits for the GPU.
 /// </summary>
 public static class CudaDehalo

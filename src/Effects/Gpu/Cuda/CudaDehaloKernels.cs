@@ -3,7 +3,7 @@ using ILGPU;
 namespace Enhance.Effects.Gpu.Cuda;
 
 /// <summary>
-/// The Dehalo kernels for CUDA, twins of OpenCl/Kernels/dehalo.cl (same arguments, same arithmetic in the
+/// The Dehalo kernels for CUDA, twins of Gpu/Kernels/dehalo.cl (same arguments, same arithmetic in the
 /// same order), compiled to PTX with the others (<see cref="PtxCompiler"/>) and launched in the order
 /// <see cref="DehaloGpuPlan"/> lists. A plane arrives as (view, x1, y1, stride); a plane a kernel writes
 /// covers exactly the area it computes. Nothing here may throw (PTX has no exceptions).

@@ -4,7 +4,7 @@ namespace Enhance.Effects.Gpu.Cuda;
 
 /// <summary>
 /// The Grain effect in the host's CUDA context, on its stream: <see cref="GrainRenderer.Apply"/> on
-/// device images, the twin of <see cref="OpenCl.OpenClGrain"/> (same plan, same kernels in C#).
+/// device images, the ILGPU twin of <see cref="GpuGrain"/> (same plan, kernels in C#), kept until the single source is proven on a GPU.
 /// </summary>
 public static class CudaGrain
 {

@@ -3,7 +3,7 @@ using ILGPU;
 namespace Enhance.Effects.Gpu.Cuda;
 
 /// <summary>
-/// The Grain kernels for CUDA, twins of OpenCl/Kernels/grain.cl (same arguments, same arithmetic),
+/// The Grain kernels for CUDA, twins of Gpu/Kernels/grain.cl (same arguments, same arithmetic),
 /// compiled to PTX with the others (<see cref="PtxCompiler"/>). log2 and 2^x map to PTX
 /// lg2.approx/ex2.approx (ILGPU's core has no log/pow for PTX).
 /// </summary>

@@ -6,7 +6,7 @@ namespace Enhance.Effects.Gpu.Cuda;
 /// <summary>
 /// The CUDA kernels, written in C# and compiled to PTX by ILGPU's PTX backend (<see cref="PtxCompiler"/>);
 /// ILGPU's runtime is never used, since it would insist on its own context. Each kernel is the
-/// twin of the OpenCL kernel of the same name in OpenCl/Kernels (same arguments, same arithmetic
+/// twin of the OpenCL kernel of the same name in Gpu/Kernels (same arguments, same arithmetic
 /// in the same order), launched over a 2-D grid with one thread per float (or per pixel for the
 /// planar conversions). ArrayView parameters reach the kernel as {pointer, length} pairs
 /// (<see cref="CudaKernelArguments"/>); nothing here may throw (PTX has no exceptions), hence

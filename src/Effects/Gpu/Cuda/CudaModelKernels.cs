@@ -4,7 +4,7 @@ using Half = ILGPU.Half;
 namespace Enhance.Effects.Gpu.Cuda;
 
 /// <summary>
-/// The Upscale model path's CUDA kernels: twins of OpenCl/Kernels/model.cl (same arguments, the same
+/// The Upscale model path's CUDA kernels: twins of Gpu/Kernels/model.cl (same arguments, the same
 /// float operations in the same order), compiled to PTX by <see cref="PtxCompiler"/>. fp16 tensors get
 /// their own kernels (ArrayView&lt;Half&gt;), as the planar conversions in <see cref="CudaKernels"/> do.
 /// </summary>
