@@ -30,5 +30,11 @@ internal static class ConformanceTolerance
     public static double For(string backend, PlanarEncoding encoding) =>
         encoding == PlanarEncoding.ModelSceneLinear ? LibraryFunction(backend) : Exact(backend);
 
+    /// <summary>
+    /// Whether the backend's kernels read the host's samples through FiniteSamples' rule (finite_sample). The
+    /// ILGPU kernels predate it: their rows compare with the CPU code on the raw samples, as before.
+    /// </summary>
+    public static bool ReadsHostSamplesAsTheCpuNode(string backend) => !IsIlgpu(backend);
+
     private static bool IsIlgpu(string backend) => backend == GpuBackends.Cuda && CudaKernelChoice.Current == CudaKernelSource.Ilgpu;
 }
