@@ -75,29 +75,8 @@ public static class MotionCompensatedFlicker
     }
 
     /// <summary>Warp error (8-bit levels) of <paramref name="outputs"/> (same size as the originals) over the moving, explained pixels.</summary>
-    public static double WarpError(Motion motion, IReadOnlyList<FloatImage> outputs, int border = 8)
-    {
-        int w = outputs[0].Width, h = outputs[0].Height;
-        double sum = 0;
-        long count = 0;
-        for (int f = 1; f < outputs.Count; f++)
-        {
-            var v = motion.Vectors[f]!;
-            var ok = motion.Explained[f]!;
-            var a = Luma(outputs[f - 1]);
-            var b = Luma(outputs[f]);
-            for (int y = border; y < h - border; y++)
-                for (int x = border; x < w - border; x++)
-                {
-                    if (!ok[y * w + x]) continue;
-                    var (dx, dy) = v[Math.Min(y / Block, motion.BlocksY - 1) * motion.BlocksX + Math.Min(x / Block, motion.BlocksX - 1)];
-                    if (dx == 0 && dy == 0) continue;
-                    sum += Math.Abs(b[y * w + x] - a[(y + dy) * w + x + dx]) * 255.0;
-                    count++;
-                }
-        }
-        return count == 0 ? double.NaN : sum / count;
-    }
+    public static double WarpError(Motion motion, IReadOnlyList<FloatImage> outputs, int border = 8) =>
+        MeanLumaChange(motion, outputs, border, moving: true);
 
     /// <summary>
     /// Flicker (mean |ΔY|, 8-bit levels) of <paramref name="outputs"/> over the still background as the
@@ -106,7 +85,14 @@ public static class MotionCompensatedFlicker
     /// (originals changed by less than 1/255) it keeps the pixels where the camera's noise or the codec
     /// changed the picture, which on compressed footage are the ones that flicker.
     /// </summary>
-    public static double StillFlicker(Motion motion, IReadOnlyList<FloatImage> outputs, int border = 8)
+    public static double StillFlicker(Motion motion, IReadOnlyList<FloatImage> outputs, int border = 8) =>
+        MeanLumaChange(motion, outputs, border, moving: false);
+
+    /// <summary>
+    /// Mean |Y(frame) − Y(previous frame, displaced by the pixel's block vector)| in 8-bit levels, over the
+    /// explained pixels whose vector is non-zero (<paramref name="moving"/>) or zero (still background).
+    /// </summary>
+    private static double MeanLumaChange(Motion motion, IReadOnlyList<FloatImage> outputs, int border, bool moving)
     {
         int w = outputs[0].Width, h = outputs[0].Height;
         double sum = 0;
@@ -122,8 +108,8 @@ public static class MotionCompensatedFlicker
                 {
                     if (!ok[y * w + x]) continue;
                     var (dx, dy) = v[Math.Min(y / Block, motion.BlocksY - 1) * motion.BlocksX + Math.Min(x / Block, motion.BlocksX - 1)];
-                    if (dx != 0 || dy != 0) continue;
-                    sum += Math.Abs(b[y * w + x] - a[y * w + x]) * 255.0;
+                    if ((dx != 0 || dy != 0) != moving) continue;
+                    sum += Math.Abs(b[y * w + x] - a[(y + dy) * w + x + dx]) * 255.0;
                     count++;
                 }
         }

@@ -84,25 +84,7 @@ public static class TemporalStability
             throw new ArgumentException($"Both frames must cover {read} (current {current.Bounds}, previous {previous.Bounds}).");
 
         // Signed change of what the model is shown, 3 channels.
-        using var change = new FloatImage(read, 3);
-        int channels = current.Channels;
-        RowBands.For(read.Y1, read.Y2, read.Width, (rowsFrom, rowsTo) =>
-        {
-            for (int y = rowsFrom; y < rowsTo; y++)
-            {
-                var a = current.Row(y, read.X1, read.X2);
-                var b = previous.Row(y, read.X1, read.X2);
-                var to = change.Row(y);
-                for (int x = 0; x < read.Width; x++)
-                {
-                    float ia = channels == 4 ? Premultiplication.StraightFactor(a[x * 4 + 3]) : 1f;
-                    float ib = channels == 4 ? Premultiplication.StraightFactor(b[x * 4 + 3]) : 1f;
-                    for (int c = 0; c < 3; c++)
-                        to[x * 3 + c] = TransferFunctions.ToModel(a[x * channels + c] * ia, transfer)
-                                        - TransferFunctions.ToModel(b[x * channels + c] * ib, transfer);
-                }
-            }
-        });
+        using var change = StraightChange(current, previous, read, transfer);
 
         // Blurred signed change, largest channel, over the guarded region.
         using var blurred = new FloatImage(guarded, 1);
@@ -168,24 +150,8 @@ public static class TemporalStability
         var read = region.Inflate(LowPassRadius, LowPassRadius).Intersect(definition);
         if (!current.Bounds.Contains(read) || !previous.Bounds.Contains(read))
             throw new ArgumentException($"Both frames must cover {read} (current {current.Bounds}, previous {previous.Bounds}).");
-        using var change = new FloatImage(read, 3);
-        int channels = current.Channels;
-        RowBands.For(read.Y1, read.Y2, read.Width, (rowsFrom, rowsTo) =>
-        {
-            for (int y = rowsFrom; y < rowsTo; y++)
-            {
-                var a = current.Row(y, read.X1, read.X2);
-                var b = previous.Row(y, read.X1, read.X2);
-                var to = change.Row(y);
-                for (int x = 0; x < read.Width; x++)
-                {
-                    float ia = channels == 4 ? Premultiplication.StraightFactor(a[x * 4 + 3]) : 1f;
-                    float ib = channels == 4 ? Premultiplication.StraightFactor(b[x * 4 + 3]) : 1f;
-                    for (int c = 0; c < 3; c++)
-                        to[x * 3 + c] = TransferFunctions.Clipped(a[x * channels + c] * ia) - TransferFunctions.Clipped(b[x * channels + c] * ib);
-                }
-            }
-        });
+        // Display is clipping alone: the model pictures' own encoding, not the model's input.
+        using var change = StraightChange(current, previous, read, InputTransfer.Display);
         var smooth = new FloatImage(region, 3);
         const float inverseArea = 1f / ((2 * LowPassRadius + 1) * (2 * LowPassRadius + 1));
         RowBands.For(region.Y1, region.Y2, region.Width, (rowsFrom, rowsTo) =>
@@ -259,6 +225,34 @@ public static class TemporalStability
                 }
             }
         });
+    }
+
+    /// <summary>
+    /// current − previous over <paramref name="read"/>, 3 channels: straight colour (unpremultiplied)
+    /// through <see cref="TransferFunctions.ToModel"/> (clipped to 0–1; sRGB-encoded for scene-linear).
+    /// </summary>
+    private static FloatImage StraightChange(FloatImage current, FloatImage previous, PixelRect read, InputTransfer transfer)
+    {
+        var change = new FloatImage(read, 3);
+        int channels = current.Channels;
+        RowBands.For(read.Y1, read.Y2, read.Width, (rowsFrom, rowsTo) =>
+        {
+            for (int y = rowsFrom; y < rowsTo; y++)
+            {
+                var a = current.Row(y, read.X1, read.X2);
+                var b = previous.Row(y, read.X1, read.X2);
+                var to = change.Row(y);
+                for (int x = 0; x < read.Width; x++)
+                {
+                    float ia = channels == 4 ? Premultiplication.StraightFactor(a[x * 4 + 3]) : 1f;
+                    float ib = channels == 4 ? Premultiplication.StraightFactor(b[x * 4 + 3]) : 1f;
+                    for (int c = 0; c < 3; c++)
+                        to[x * 3 + c] = TransferFunctions.ToModel(a[x * channels + c] * ia, transfer)
+                                        - TransferFunctions.ToModel(b[x * channels + c] * ib, transfer);
+                }
+            }
+        });
+        return change;
     }
 
     /// <summary>
