@@ -60,4 +60,20 @@ public sealed partial class UpscalePipeline
     /// <summary>The source pixels a render of <paramref name="window"/> reads (what the node asks the host for).</summary>
     public PixelRect InputRegion(PixelRect window, PixelRect sourceDefinition) =>
         UpscaleGeometry.InputRegion(Fit, window, Settings, sourceDefinition);
+
+    /// <summary>
+    /// The bands a CPU render of <paramref name="window"/> is cut into so that each one's pictures fit the
+    /// Memory budget's share (<see cref="UpscaleBands"/>); the window itself without a model.
+    /// </summary>
+    public IReadOnlyList<PixelRect> Bands(PixelRect window, PixelRect sourceDefinition, int channels) =>
+        UpscaleBands.For(window, Settings, ModelDefinition(sourceDefinition), channels);
+
+    /// <summary>Reserves a band's pictures from the process-wide budget until disposed (waits for room; nothing without a model).</summary>
+    public IDisposable ReservePictures(PixelRect band, PixelRect sourceDefinition, int channels) =>
+        UpscaleBands.ReservePictures(band, Settings, ModelDefinition(sourceDefinition), channels);
+
+    /// <summary>What the model enlarges: the source, or in place the footprint the source scale stands for.</summary>
+    private PixelRect ModelDefinition(PixelRect sourceDefinition) => Fit == UpscaleFit.Resize
+        ? sourceDefinition
+        : UpscaleGeometry.FootprintDefinition(sourceDefinition, Settings.ScaleX);
 }

@@ -135,13 +135,10 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
                 pipeline.Render(new UpscaleDeviceFrames(gpu.Primitives, gpu.Source, scope.SourceDefinition, output, gpu.ReportSlowPath)));
             return;
         }
-        // With a model the window renders in bands, each inside the Memory budget's share for pictures (UpscaleBands).
-        var modelDefinition = fit == UpscaleFit.Resize
-            ? scope.SourceDefinition
-            : UpscaleGeometry.FootprintDefinition(scope.SourceDefinition, choice.Settings.ScaleX);
-        foreach (var band in UpscaleBands.For(scope.Window, choice.Settings, modelDefinition, scope.Channels))
+        // With a model the window renders in bands, each inside the Memory budget's share for pictures.
+        foreach (var band in pipeline.Bands(scope.Window, scope.SourceDefinition, scope.Channels))
         {
-            using var memory = UpscaleBands.ReservePictures(band, choice.Settings, modelDefinition, scope.Channels);
+            using var memory = pipeline.ReservePictures(band, scope.SourceDefinition, scope.Channels);
             using var result = new FloatImage(band, scope.Channels);
             pipeline.Render(new UpscaleCpuFrames(scope.SourceDefinition, result, scope.ReadSource, region => ReadPrevious(args, scope, region)));
             scope.WriteResult(result); // the band: what result covers
