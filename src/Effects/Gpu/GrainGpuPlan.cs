@@ -35,6 +35,17 @@ internal sealed class GrainGpuPlan
     public float Saturation { get; private init; }
     public float MixNormaliser { get; private init; }
 
+    /// <summary><see cref="GrainRenderer.Apply"/>'s image checks, on device images: RGB or RGBA in and out, the source covering the window.</summary>
+    public static void CheckImages(DeviceImage source, DeviceImage destination)
+    {
+        source.Validate(nameof(source));
+        destination.Validate(nameof(destination));
+        if (source.Channels is not (3 or 4) || destination.Channels != source.Channels)
+            throw new ArgumentException($"Grain needs RGB or RGBA in and out with the same channels, got {source.Channels} and {destination.Channels}.");
+        if (!source.Bounds.Contains(destination.Bounds))
+            throw new ArgumentException($"Source {source.Bounds} does not cover the render window {destination.Bounds}.", nameof(source));
+    }
+
     public static GrainGpuPlan Create(GrainSettings settings, GrainProfile? matched, double time, int frameHeight, double renderScale)
     {
         ArgumentNullException.ThrowIfNull(settings);

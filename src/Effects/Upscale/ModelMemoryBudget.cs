@@ -47,7 +47,7 @@ internal static class ModelMemoryBudget
     public static Reservation Reserve(long bytes, long budgetBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        if (bytes == 0) return new Reservation(0, counted: false, pictures: false);
+        if (bytes == 0) return new Reservation(0, pictures: false);
         lock (Gate)
         {
             while (true)
@@ -59,7 +59,7 @@ internal static class ModelMemoryBudget
             }
             _reserved += bytes;
             NotePeak();
-            return new Reservation(bytes, counted: true, pictures: false);
+            return new Reservation(bytes, pictures: false);
         }
     }
 
@@ -73,7 +73,7 @@ internal static class ModelMemoryBudget
     public static Reservation ReservePictures(long bytes, long budgetBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        if (bytes == 0) return new Reservation(0, counted: false, pictures: true);
+        if (bytes == 0) return new Reservation(0, pictures: true);
         long share = budgetBytes / UpscaleBands.PictureShareDivisor;
         lock (Gate)
         {
@@ -87,7 +87,7 @@ internal static class ModelMemoryBudget
             long room = budgetBytes - _reserved - _pictures;
             if (room < CellResultCache.Shared.Bytes) CellResultCache.Shared.TrimTo(Math.Max(0, room));
             NotePeak();
-            return new Reservation(bytes, counted: true, pictures: true);
+            return new Reservation(bytes, pictures: true);
         }
     }
 
@@ -113,13 +113,13 @@ internal static class ModelMemoryBudget
     }
 
     /// <summary>Bytes held until disposed (an empty reservation, for 0 bytes, holds nothing).</summary>
-    public sealed class Reservation(long bytes, bool counted, bool pictures) : IDisposable
+    public sealed class Reservation(long bytes, bool pictures) : IDisposable
     {
         private bool _disposed;
 
         public void Dispose()
         {
-            if (_disposed || !counted) return;
+            if (_disposed || bytes == 0) return;
             _disposed = true;
             Release(bytes, pictures);
         }

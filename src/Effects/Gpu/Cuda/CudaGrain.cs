@@ -11,12 +11,7 @@ public static class CudaGrain
     public static void Apply(CudaPrimitives primitives, DeviceImage source, DeviceImage destination, GrainSettings settings,
                              GrainProfile? matched, double time, int frameHeight, double renderScale)
     {
-        source.Validate(nameof(source));
-        destination.Validate(nameof(destination));
-        if (source.Channels is not (3 or 4) || destination.Channels != source.Channels)
-            throw new ArgumentException($"Grain needs RGB or RGBA in and out with the same channels, got {source.Channels} and {destination.Channels}.");
-        if (!source.Bounds.Contains(destination.Bounds))
-            throw new ArgumentException($"Source {source.Bounds} does not cover the render window {destination.Bounds}.", nameof(source));
+        GrainGpuPlan.CheckImages(source, destination);
         var plan = GrainGpuPlan.Create(settings, matched, time, frameHeight, renderScale);
         if (!plan.AddsGrain && !plan.GrainOnly)
         {
