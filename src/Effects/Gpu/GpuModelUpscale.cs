@@ -21,8 +21,12 @@ public static class GpuModelUpscale
     /// <see cref="UpscaleRenderer.RequiredSourceRegion"/>. Same channel count in and out; alpha is left
     /// as the classical resample made it (the caller clamps it, as the CPU node does).
     /// </summary>
+    /// <param name="previous">
+    /// The previous frame's source (same definition, covering the same regions), for temporal stability
+    /// (<see cref="GpuTemporalStability"/>); null renders the frame on its own, as on the CPU.
+    /// </param>
     public static void Render(IGpuPrimitives gpu, DeviceImage source, PixelRect sourceDefinition, DeviceImage destination,
-                              UpscaleSettings s, IDeviceModelRunner runner, DeviceImage? classicalBase = null)
+                              UpscaleSettings s, IDeviceModelRunner runner, DeviceImage? classicalBase = null, DeviceImage? previous = null)
     {
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(s);
@@ -39,15 +43,18 @@ public static class GpuModelUpscale
         if (!source.Bounds.Contains(plan.SourceRegion))
             throw new ArgumentException($"The source covers {source.Bounds} but the model needs {plan.SourceRegion}.", nameof(source));
         var encoding = s.Transfer == InputTransfer.SceneLinear ? PlanarEncoding.ModelSceneLinear : PlanarEncoding.ModelDisplay;
-        int k = plan.Layout.Scale;
-
+        bool temporal = s.UsesTemporal && previous is not null;
+        if (temporal && !previous!.Value.Bounds.Contains(plan.SourceRegion.Union(TemporalStability.RequiredSourceRegion(window, s.ScaleX, s.ScaleY, sourceDefinition))))
+            throw new ArgumentException($"The previous frame covers {previous.Value.Bounds}, less than the current one needs.", nameof(previous));
         using var modelAtOutputBuffer = gpu.Allocate(RgbBytes(window));
         var modelAtOutput = new DeviceImage(modelAtOutputBuffer.Handle, window, 3);
-        using (var modelOutputBuffer = gpu.Allocate(RgbBytes(plan.ModelRegion)))
+        ModelAtOutput(gpu, runner, plan, source, encoding, modelAtOutput, s);
+        if (temporal)
         {
-            var modelOutput = new DeviceImage(modelOutputBuffer.Handle, plan.ModelRegion, 3);
-            BlendCells(gpu, runner, plan, source, encoding, modelOutput);
-            gpu.Resample(modelOutput, plan.Layout.ModelDefinition, modelAtOutput, s.ScaleX / k, s.ScaleY / k);
+            using var previousModelBuffer = gpu.Allocate(RgbBytes(window));
+            var previousModel = new DeviceImage(previousModelBuffer.Handle, window, 3);
+            ModelAtOutput(gpu, runner, plan, previous!.Value, encoding, previousModel, s);
+            GpuTemporalStability.Blend(gpu, source, previous.Value, sourceDefinition, modelAtOutput, previousModel, s);
         }
 
         using var referenceBuffer = gpu.Allocate(RgbBytes(window));
@@ -61,6 +68,17 @@ public static class GpuModelUpscale
         }
 
         gpu.AddDetail(destination, modelAtOutput, reference, s.Strength, s.DetailLimit);
+    }
+
+    /// <summary>The model's picture of <paramref name="source"/> over the window (<paramref name="modelAtOutput"/>'s bounds), at the output scale, in the clip's encoding.</summary>
+    private static void ModelAtOutput(IGpuPrimitives gpu, IDeviceModelRunner runner, UpscaleRenderer.Plan plan, DeviceImage source,
+                                      PlanarEncoding encoding, DeviceImage modelAtOutput, UpscaleSettings s)
+    {
+        int k = plan.Layout.Scale;
+        using var modelOutputBuffer = gpu.Allocate(RgbBytes(plan.ModelRegion));
+        var modelOutput = new DeviceImage(modelOutputBuffer.Handle, plan.ModelRegion, 3);
+        BlendCells(gpu, runner, plan, source, encoding, modelOutput);
+        gpu.Resample(modelOutput, plan.Layout.ModelDefinition, modelAtOutput, s.ScaleX / k, s.ScaleY / k);
     }
 
     /// <summary>TiledInference.Run on the device: fills <paramref name="output"/> (model canvas, the plan's model region) with the blended cells.</summary>

@@ -191,31 +191,29 @@ public static class TemporalStability
     {
         var window = model.Bounds;
         var region = weights.Bounds;
+        var columns = TemporalBlendTaps.For(window.X1, window.Width, scaleX, definition.X1, definition.X2, region.X1);
+        var rows = TemporalBlendTaps.For(window.Y1, window.Height, scaleY, definition.Y1, definition.Y2, region.Y1);
         RowBands.For(window.Y1, window.Y2, window.Width, (rowsFrom, rowsTo) =>
         {
             for (int y = rowsFrom; y < rowsTo; y++)
             {
-                double v = (y + 0.5) / scaleY - 0.5;
-                int j0 = (int)Math.Floor(v);
-                float fy = (float)(v - j0);
-                var row0 = weights.Row(Math.Clamp(j0, definition.Y1, definition.Y2 - 1));
-                var row1 = weights.Row(Math.Clamp(j0 + 1, definition.Y1, definition.Y2 - 1));
-                var change0 = smoothChange.Row(Math.Clamp(j0, definition.Y1, definition.Y2 - 1));
-                var change1 = smoothChange.Row(Math.Clamp(j0 + 1, definition.Y1, definition.Y2 - 1));
+                int r = y - window.Y1;
+                float fy = rows.Fraction[r];
+                var row0 = weights.Row(region.Y1 + rows.First[r]);
+                var row1 = weights.Row(region.Y1 + rows.Second[r]);
+                var change0 = smoothChange.Row(region.Y1 + rows.First[r]);
+                var change1 = smoothChange.Row(region.Y1 + rows.Second[r]);
                 var to = model.Row(y);
                 var from = previousModel.Row(y);
-                for (int x = window.X1; x < window.X2; x++)
+                for (int x = 0; x < window.Width; x++)
                 {
-                    double u = (x + 0.5) / scaleX - 0.5;
-                    int i0 = (int)Math.Floor(u);
-                    float fx = (float)(u - i0);
-                    int a = Math.Clamp(i0, definition.X1, definition.X2 - 1) - region.X1;
-                    int b = Math.Clamp(i0 + 1, definition.X1, definition.X2 - 1) - region.X1;
+                    int a = columns.First[x], b = columns.Second[x];
+                    float fx = columns.Fraction[x];
                     float top = row0[a] + fx * (row0[b] - row0[a]);
                     float bottom = row1[a] + fx * (row1[b] - row1[a]);
                     float w = top + fy * (bottom - top);
                     if (w == 0f) continue;
-                    int p = (x - window.X1) * 3;
+                    int p = x * 3;
                     for (int c = 0; c < 3; c++)
                     {
                         float ca = change0[a * 3 + c] + fx * (change0[b * 3 + c] - change0[a * 3 + c]);

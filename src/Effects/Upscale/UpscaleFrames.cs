@@ -23,9 +23,14 @@ public sealed record UpscaleCpuFrames(
 /// <summary>The host's device images of one Upscale render (CUDA or OpenCL), on its queue/stream.</summary>
 /// <param name="Output">The output window to fill (its bounds are the window).</param>
 /// <param name="ReportSlowPath">Told once per render when the model's runner copies tensors through the host.</param>
+/// <param name="Previous">
+/// The previous frame's source on the device (same definition, covering the input region), for temporal
+/// stability; null where the host has no such frame: then the frame renders on its own.
+/// </param>
 public sealed record UpscaleDeviceFrames(
     IGpuPrimitives Gpu,
     DeviceImage Source,
     PixelRect SourceDefinition,
     DeviceImage Output,
-    Action<string>? ReportSlowPath = null);
+    Action<string>? ReportSlowPath = null,
+    DeviceImage? Previous = null);

@@ -19,7 +19,7 @@ public sealed partial class UpscalePipeline
     public void Render(UpscaleDeviceFrames frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        if (DeviceRefusal is { } why) throw new GpuRenderException(why);
+        if (DeviceRefusal(frames.Gpu) is { } why) throw new GpuRenderException(why);
         var gpu = frames.Gpu;
         switch (Route)
         {
@@ -31,7 +31,8 @@ public sealed partial class UpscalePipeline
                 gpu.Copy(frames.Source, frames.Output);
                 break;
             case UpscaleRoute.Model:
-                GpuModelUpscale.Render(gpu, frames.Source, frames.SourceDefinition, frames.Output, Settings, RunnerFor(frames));
+                GpuModelUpscale.Render(gpu, frames.Source, frames.SourceDefinition, frames.Output, Settings, RunnerFor(frames),
+                                       previous: ReadsPreviousFrame ? frames.Previous : null);
                 break;
             default:
                 ModelInPlaceOnDevice(frames);
@@ -51,7 +52,16 @@ public sealed partial class UpscalePipeline
         using var buffer = gpu.Allocate(footprintRegion.Area * channels * sizeof(float));
         var footprint = new DeviceImage(buffer.Handle, footprintRegion, channels);
         gpu.Resample(f.Source, f.SourceDefinition, footprint, 1 / Settings.ScaleX, 1 / Settings.ScaleX);
-        GpuModelUpscale.Render(gpu, footprint, footprintDefinition, f.Output, Settings, runner, classicalBase: f.Source);
+        if (!ReadsPreviousFrame || f.Previous is not { } previous)
+        {
+            GpuModelUpscale.Render(gpu, footprint, footprintDefinition, f.Output, Settings, runner, classicalBase: f.Source);
+            return;
+        }
+        // The previous frame reduced to the footprint grid, as the current one is (PreviousFootprint on the CPU).
+        using var previousBuffer = gpu.Allocate(footprintRegion.Area * channels * sizeof(float));
+        var previousFootprint = new DeviceImage(previousBuffer.Handle, footprintRegion, channels);
+        gpu.Resample(previous, f.SourceDefinition, previousFootprint, 1 / Settings.ScaleX, 1 / Settings.ScaleX);
+        GpuModelUpscale.Render(gpu, footprint, footprintDefinition, f.Output, Settings, runner, classicalBase: f.Source, previous: previousFootprint);
     }
 
     private IDeviceModelRunner RunnerFor(UpscaleDeviceFrames f)

@@ -1,3 +1,4 @@
+using Enhance.Effects.Gpu;
 using Enhance.Effects.Imaging;
 
 namespace Enhance.Effects.Upscale;
@@ -32,10 +33,11 @@ public sealed partial class UpscalePipeline
     public bool ReadsPreviousFrame => Settings.UsesTemporal;
 
     /// <summary>
-    /// Why this render cannot run on the device, or null. Temporal stability has no device path yet:
-    /// the host is told to render such a frame again with CPU images (kOfxStatGPURenderFailed).
+    /// Why this render cannot run on <paramref name="gpu"/>, or null: temporal stability runs on the
+    /// single-source kernels only (<see cref="GpuTemporalStability.Refusal"/>); the host is then told to
+    /// render the frame again with CPU images (kOfxStatGPURenderFailed).
     /// </summary>
-    public string? DeviceRefusal => Settings.UsesTemporal ? "temporal stability runs on the CPU for now" : null;
+    public string? DeviceRefusal(IGpuPrimitives gpu) => ReadsPreviousFrame ? GpuTemporalStability.Refusal(gpu) : null;
 
     /// <summary>
     /// Model or not comes from the settings (<see cref="UpscaleSettings.UsesModel"/>: a model, not a

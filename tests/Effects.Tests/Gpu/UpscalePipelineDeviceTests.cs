@@ -64,20 +64,34 @@ public sealed class UpscalePipelineDeviceTests
     [Theory]
     [BackendRows(nameof(Fits), GpuBackends.OpenCl)]
     [BackendRows(nameof(Fits), GpuBackends.Cuda)]
-    public void Temporal_stability_is_refused_on_the_device_before_any_work(string backend, UpscaleFit fit)
+    public void Temporal_stability_on_the_device_matches_the_CPU_route(string backend, UpscaleFit fit)
     {
-        using var clip = UpscaleFixtures.Photo("coffee", 4, 96);
+        using var clip = HardAlphaPhoto("coffee", fit == UpscaleFit.Resize ? 96 : 192);
+        using var previous = clip.Clone();
+        // The frame before: a moved band (the current frame's pixels 4 to the side), faint noise elsewhere.
+        var random = new Random(7);
+        var b = clip.Bounds;
+        for (int y = b.Y1; y < b.Y2; y++)
+            for (int x = b.X1; x < b.X2 - 4; x++)
+                for (int c = 0; c < 3; c++)
+                    previous.At(x, y, c) = y > b.Y1 + b.Height / 2 && y < b.Y1 + b.Height * 3 / 4
+                        ? clip.At(x + 4, y, c)
+                        : clip.At(x, y, c) + (float)(random.NextDouble() - 0.5) / 255;
         using var lease = ModelCache.Acquire(UpscaleFixtures.X2, ExecutionProvider.Cpu);
-        var pipeline = new UpscalePipeline(fit, new UpscaleSettings { Model = lease.Model, TemporalStability = 0.5f });
-        using var session = GpuBackends.Open(backend);
-        var output = session.Allocate(Window, 4, fill: -7f);
-        var slowPaths = new List<string>();
-        var frames = new UpscaleDeviceFrames(session.Primitives, session.Upload(clip), clip.Bounds, output, slowPaths.Add);
+        var pipeline = new UpscalePipeline(fit, new UpscaleSettings { Model = lease.Model, MemoryBudgetMiB = 8, TemporalStability = 1f });
+        using var expected = RenderOnCpu(pipeline, clip, Window, previous);
+        using (var perFrame = RenderOnCpu(new UpscalePipeline(fit, new UpscaleSettings { Model = lease.Model, MemoryBudgetMiB = 8 }), clip, Window, null))
+            Assert.True(QualityMetrics.MaxAbsoluteDifference(expected, perFrame) > 1e-3, "temporal stability changed nothing");
 
-        var refusal = Assert.Throws<GpuRenderException>(() => pipeline.Render(frames));
-        Assert.Contains("temporal", refusal.Message);
-        Assert.Empty(slowPaths);  // not even a model runner was chosen
-        using var untouched = session.Download(output);
-        Assert.All(untouched.Pixels.ToArray(), v => Assert.Equal(-7f, v));
+        using var session = GpuBackends.Open(backend);
+        Assert.Null(pipeline.DeviceRefusal(session.Primitives));
+        var region = pipeline.InputRegion(Window, clip.Bounds);
+        using var given = Crop(clip, region);
+        using var givenBefore = Crop(previous, region);
+        var output = session.Allocate(Window, 4);
+        pipeline.Render(new UpscaleDeviceFrames(session.Primitives, session.Upload(given), clip.Bounds, output, Previous: session.Upload(givenBefore)));
+        using var actual = session.Download(output);
+
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
     }
 }

@@ -70,30 +70,42 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
     }
 
     /// <summary>
-    /// The source's pixels of <paramref name="region"/> at the frame before <paramref name="args"/>'s,
-    /// or null when the host has none (first frame, a frame outside the clip) or a frame of another
-    /// size or format: then the frame renders on its own.
+    /// The source's image of <paramref name="region"/> at the frame before <paramref name="args"/>'s (host
+    /// memory in a CPU render, device memory in a GPU one), or null when the host has none (first frame, a
+    /// frame outside the clip) or a frame of another size or format: then the frame renders on its own.
     /// </summary>
-    private FloatImage? ReadPrevious(RenderArguments args, RenderScope scope, PixelRect region)
+    private OfxImage? PreviousImage(RenderArguments args, RenderScope scope, PixelRect region)
     {
         var clip = Effect.GetClip(UpscalePlugin.SourceClip);
         double time = args.Time - TemporalStability.FramesBefore;
+        OfxImage? image = null;
         try
         {
             var rs = args.RenderScale;
             var definition = CanonicalCoordinates.ToPixels(clip.GetRegionOfDefinition(time), rs, clip.PixelAspectRatio);
             if (definition != CanonicalCoordinates.ToPixels(clip.GetRegionOfDefinition(args.Time), rs, clip.PixelAspectRatio))
                 return null;
-            using var image = clip.GetImage(time, CanonicalCoordinates.ToCanonical(region, rs, clip.PixelAspectRatio));
-            if (image is null || image.ChannelCount != scope.Channels) return null;
-            if (!HostImageConverter.ToPixelRect(image.Bounds).Contains(region)) return null;
+            image = clip.GetImage(time, CanonicalCoordinates.ToCanonical(region, rs, clip.PixelAspectRatio));
+            if (image is null || image.ChannelCount != scope.Channels || !HostImageConverter.ToPixelRect(image.Bounds).Contains(region))
+            {
+                image?.Dispose();
+                return null;
+            }
             HostImageConverter.EnsureSupported(image, NodeName);
-            return HostImageConverter.Read(image, region);
+            return image;
         }
         catch (OfxException)
         {
+            image?.Dispose();
             return null; // the host has no such frame: this one renders on its own
         }
+    }
+
+    /// <summary>The previous frame's pixels of <paramref name="region"/> as floats (a CPU render), or null as <see cref="PreviousImage"/>.</summary>
+    private FloatImage? ReadPrevious(RenderArguments args, RenderScope scope, PixelRect region)
+    {
+        using var image = PreviousImage(args, scope, region);
+        return image is null ? null : HostImageConverter.Read(image, region);
     }
 
     public override void Render(RenderArguments args)
@@ -130,9 +142,12 @@ public sealed class UpscaleInstance(InstanceContext context) : ImageEffectInstan
         using var scope = RenderScope.Open(Effect, args, NodeName, inputRegionFor: definition => pipeline.InputRegion(window, definition));
         if (scope.Gpu is { } gpu)
         {
+            // In a GPU render the host hands the previous frame in device memory too.
+            using var previous = pipeline.ReadsPreviousFrame ? PreviousImage(args, scope, pipeline.InputRegion(scope.Window, scope.SourceDefinition)) : null;
+            DeviceImage? previousOnDevice = previous is null ? null : GpuRenderScope.Describe(previous, NodeName, gpu.BackendName);
             // A refusal (GpuRenderException) becomes kOfxStatGPURenderFailed: the host renders again on the CPU.
-            gpu.RenderInto(scope.Window, output =>
-                pipeline.Render(new UpscaleDeviceFrames(gpu.Primitives, gpu.Source, scope.SourceDefinition, output, gpu.ReportSlowPath)));
+            gpu.RenderInto(scope.Window, output => pipeline.Render(
+                new UpscaleDeviceFrames(gpu.Primitives, gpu.Source, scope.SourceDefinition, output, gpu.ReportSlowPath, previousOnDevice)));
             return;
         }
         // With a model the window renders in bands, each inside the Memory budget's share for pictures.
