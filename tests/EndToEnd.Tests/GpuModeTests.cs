@@ -106,6 +106,47 @@ public sealed class GpuModeTests
     [Theory]
     [GpuMode(GpuModeAttribute.OpenCl)]
     [GpuMode(GpuModeAttribute.Cuda)]
+    public void Upscale_temporal_stability_matches_CPU_mode_with_the_previous_frame_on_the_device(string backend)
+    {
+        // The host hands the previous frame in device memory too; the weights, smooth change and blend run as
+        // the kernels of Gpu/Kernels/temporal.cl. A short clip: a photo, noise per frame, a bar moving across.
+        var dir = Folder(backend, nameof(Upscale_temporal_stability_matches_CPU_mode_with_the_previous_frame_on_the_device));
+        using (var photo = ImageFiles.Load(TestImages.Photo("coffee"), 3, 96))
+        {
+            var frames = TemporalClips.MovingBar(photo, 3, startX: 30, step: 5);
+            for (int f = 0; f < frames.Length; f++)
+            {
+                GpuModeImages.Write(frames[f], Path.Combine(dir, $"in.{f:D4}.pfm"));
+                frames[f].Dispose();
+            }
+        }
+        string[] graph = ["render", "--node", Upscale, "--input", Path.Combine(dir, "in.####.pfm"), "--frames", "1-2"];
+        string stable = $"{Upscale}.temporalStability=1";
+        var cpuRun = ReferenceHost.Run([.. graph, "--param", stable, "--output", Path.Combine(dir, "cpu.####.pfm")]);
+        Assert.True(cpuRun.ExitCode == 0, cpuRun.Log);
+        var perFrameRun = ReferenceHost.Run([.. graph, "--output", Path.Combine(dir, "perframe.####.pfm")]);
+        Assert.True(perFrameRun.ExitCode == 0, perFrameRun.Log);
+        var gpuRun = ReferenceHost.RunWith(GpuRenderStats.Environment,
+            [.. graph, "--param", stable, "--gpu", GpuModeAttribute.HostFlag(backend), "--verbose", "--output", Path.Combine(dir, "gpu.####.pfm")]);
+        Assert.True(gpuRun.ExitCode == 0, gpuRun.Log);
+        Assert.Contains($"[ofxhost] {backend}:", gpuRun.StandardError);
+        Assert.DoesNotContain("rendering on the CPU", gpuRun.StandardError);
+        Assert.DoesNotContain("between copies from and to the device", gpuRun.StandardError);
+        Assert.All(GpuRenderStats.Parse(gpuRun.StandardError), s => Assert.Equal(backend, s.Backend));
+        foreach (int f in new[] { 1, 2 })
+        {
+            using var cpu = GpuModeImages.Read(Path.Combine(dir, $"cpu.{f:D4}.pfm"));
+            using var gpu = GpuModeImages.Read(Path.Combine(dir, $"gpu.{f:D4}.pfm"));
+            double difference = QualityMetrics.MaxAbsoluteDifference(cpu, gpu);
+            Assert.True(difference <= Tolerance, $"frame {f}: {backend} mode differs from CPU mode by {difference}\n{gpuRun.Log}");
+            using var perFrame = GpuModeImages.Read(Path.Combine(dir, $"perframe.{f:D4}.pfm"));
+            Assert.True(QualityMetrics.MaxAbsoluteDifference(perFrame, gpu) > 0.5 / 255, $"frame {f}: temporal stability changed nothing on the device");
+        }
+    }
+
+    [Theory]
+    [GpuMode(GpuModeAttribute.OpenCl)]
+    [GpuMode(GpuModeAttribute.Cuda)]
     public void Dehalo_matches_CPU_mode_in_tiles_and_copies_no_frame(string backend)
     {
         // Tiles smaller than Dehalo's reach: every tile's stages read past its edges, and the border tiles

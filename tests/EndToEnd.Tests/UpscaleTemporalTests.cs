@@ -88,35 +88,6 @@ public sealed class UpscaleTemporalTests(ITestOutputHelper output)
         Assert.Contains("frames needed at 2 from Source: 2.000000..2.000000", off.Log);
     }
 
-    [Theory]
-    [GpuMode(GpuModeAttribute.OpenCl)]
-    [GpuMode(GpuModeAttribute.Cuda)]
-    public void In_GPU_mode_temporal_frames_render_on_the_device_with_the_CPU_pixels(string backend)
-    {
-        // The previous frame comes from the host in device memory too, and the blend runs the kernels of
-        // Gpu/Kernels/temporal.cl: no fallback to the CPU, the CPU render's pixels (the model path's bound).
-        var dir = ReferenceHost.OutputFolder($"{nameof(In_GPU_mode_temporal_frames_render_on_the_device_with_the_CPU_pixels)}-{backend}");
-        string input = WriteClip(dir);
-        string stable = $"{Node}.temporalStability=1";
-        AssertOk(Render(input, Path.Combine(dir, "cpu.####.tif"), "1-2", "--param", stable));
-        AssertOk(Render(input, Path.Combine(dir, "perframe.####.tif"), "2"));
-        var gpu = Render(input, Path.Combine(dir, "gpu.####.tif"), "1-2", "--param", stable, "--gpu", GpuModeAttribute.HostFlag(backend), "--verbose");
-        AssertOk(gpu);
-        Assert.Contains($"[ofxhost] {backend}:", gpu.StandardError);
-        Assert.DoesNotContain("rendering on the CPU", gpu.StandardError);
-        Assert.DoesNotContain("between copies from and to the device", gpu.StandardError);
-        foreach (int f in new[] { 1, 2 })
-        {
-            using var cpu = Frame(dir, "cpu", f);
-            using var onDevice = Frame(dir, "gpu", f);
-            double difference = QualityMetrics.MaxAbsoluteDifference(cpu, onDevice);
-            Assert.True(difference <= 1e-4, $"frame {f}: {backend} mode differs from CPU mode by {difference}\n{gpu.Log}");
-        }
-        using var perFrame = Frame(dir, "perframe", 2);
-        using var temporal = Frame(dir, "gpu", 2);
-        Assert.True(QualityMetrics.MaxAbsoluteDifference(perFrame, temporal) > 0.5 / 255, "temporal stability changed nothing on the device");
-    }
-
     [Fact]
     public void EnhanceInPlaceReadsThePreviousFrameToo()
     {
