@@ -30,16 +30,53 @@ public sealed partial class UpscalePipeline
             case UpscaleRoute.PassThrough:
                 gpu.Copy(frames.Source, frames.Output);
                 break;
-            case UpscaleRoute.Model:
-                GpuModelUpscale.Render(gpu, frames.Source, frames.SourceDefinition, frames.Output, Settings, RunnerFor(frames),
-                                       previous: ReadsPreviousFrame ? frames.Previous : null);
-                break;
             default:
-                ModelInPlaceOnDevice(frames);
+                WithCellsThatFit(frames);
                 break;
         }
         gpu.ClampAlpha(frames.Output);
     }
+
+    /// <summary>
+    /// The model routes, in cells as large as the Memory budget allows; when the card is short of memory
+    /// (<see cref="DeviceMemoryShortage"/>) the render starts again with cells of half the budget, down to
+    /// the smallest cells, and only then gives up to the CPU (<see cref="GpuRenderException"/>: the host
+    /// renders the frame again with CPU images). Each retry is reported once; the frame differs from one in
+    /// the larger cells only by where the cells' feathered seams fall (≤ 1e-3, as bands and tiles).
+    /// </summary>
+    private void WithCellsThatFit(UpscaleDeviceFrames frames)
+    {
+        var pipeline = this;
+        while (true)
+        {
+            try
+            {
+                pipeline.RunModelRoute(frames);
+                return;
+            }
+            catch (Exception e) when (DeviceMemoryShortage.Is(e))
+            {
+                int smaller = pipeline.Settings.MemoryBudgetMiB / 2;
+                if (smaller == 0 || pipeline.CellSide(smaller) == pipeline.CellSide(pipeline.Settings.MemoryBudgetMiB))
+                    throw new GpuRenderException($"the GPU is short of memory even for the smallest model cells ({e.Message})", e);
+                frames.ReportSlowPath?.Invoke($"was short of GPU memory and renders the model in smaller cells (as with a Memory budget of {smaller} MiB)");
+                pipeline = new UpscalePipeline(Fit, Settings with { MemoryBudgetMiB = smaller });
+            }
+        }
+    }
+
+    private void RunModelRoute(UpscaleDeviceFrames frames)
+    {
+        if (Route == UpscaleRoute.Model)
+            GpuModelUpscale.Render(frames.Gpu, frames.Source, frames.SourceDefinition, frames.Output, Settings, RunnerFor(frames),
+                                   previous: ReadsPreviousFrame ? frames.Previous : null);
+        else
+            ModelInPlaceOnDevice(frames);
+    }
+
+    /// <summary>The model cells' core side under a budget (what halving the budget must shrink to be worth a retry).</summary>
+    private int CellSide(int budgetMiB) =>
+        TiledInference.CoreSide(budgetMiB, Settings.Model!.Scale, TileLayout.OverlapFor(Settings.TileOverlap, Settings.Model.Reach));
 
     /// <summary>As <see cref="ModelInPlaceOnCpu"/>: the model on the footprint, its detail over the host's frame.</summary>
     private void ModelInPlaceOnDevice(UpscaleDeviceFrames f)

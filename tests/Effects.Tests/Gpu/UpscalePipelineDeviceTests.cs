@@ -94,4 +94,47 @@ public sealed class UpscalePipelineDeviceTests
 
         Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
     }
+
+    [Theory]
+    [BackendRows(nameof(Fits), GpuBackends.OpenCl)]
+    [BackendRows(nameof(Fits), GpuBackends.Cuda)]
+    public void A_card_short_of_memory_gets_smaller_cells_then_gives_the_frame_to_the_CPU(string backend, UpscaleFit fit)
+    {
+        using var clip = HardAlphaPhoto("astronaut", fit == UpscaleFit.Resize ? 96 : 192);
+        using var lease = ModelCache.Acquire(UpscaleFixtures.X2, ExecutionProvider.Cpu);
+        var settings = new UpscaleSettings { Model = lease.Model, MemoryBudgetMiB = 64 };
+        var pipeline = new UpscalePipeline(fit, settings);
+        using var session = GpuBackends.Open(backend);
+        var device = ((GpuPrimitives)session.Primitives).Device;
+        using var given = Crop(clip, pipeline.InputRegion(Window, clip.Bounds));
+        var source = session.Upload(given);
+        UpscaleDeviceFrames Frames(IKernelDevice on, List<string>? reports = null) =>
+            new(new GpuPrimitives(on), source, clip.Bounds, session.Allocate(Window, 4), reports is null ? null : reports.Add);
+
+        // The card holds what cells of an 8 MiB budget need, not what the 64 MiB ones do.
+        var atEight = new MemoryCappedKernelDevice(device, long.MaxValue);
+        new UpscalePipeline(fit, settings with { MemoryBudgetMiB = 8 }).Render(Frames(atEight));
+        var atSixtyFour = new MemoryCappedKernelDevice(device, long.MaxValue);
+        pipeline.Render(Frames(atSixtyFour));
+        Assert.True(atSixtyFour.Asked.Max() > atEight.Asked.Max(), "the larger budget's cells need no more memory: nothing to test");
+
+        var capped = new MemoryCappedKernelDevice(device, atEight.Asked.Max());
+        var reports = new List<string>();
+        var frames = Frames(capped, reports);
+        pipeline.Render(frames);
+        Assert.True(capped.Refused > 0);
+        var retries = reports.Where(r => r.Contains("short of GPU memory")).ToList();
+        Assert.NotEmpty(retries);
+        // The frame is the one the budget that fitted renders (on the CPU, the same cells).
+        int fitted = int.Parse(System.Text.RegularExpressions.Regex.Match(retries[^1], @"budget of (\d+) MiB").Groups[1].Value);
+        Assert.InRange(fitted, 8, 32);
+        using var expected = RenderOnCpu(new UpscalePipeline(fit, settings with { MemoryBudgetMiB = fitted }), clip, Window, previous: null);
+        using var actual = session.Download(frames.Output);
+        Assert.InRange(QualityMetrics.MaxAbsoluteDifference(expected, actual), 0, Tolerance);
+
+        // A card that cannot hold even the smallest cells' buffers: the frame goes to the CPU, saying why.
+        var full = new MemoryCappedKernelDevice(device, 4096);
+        var refusal = Assert.Throws<GpuRenderException>(() => pipeline.Render(Frames(full)));
+        Assert.Contains("short of memory", refusal.Message);
+    }
 }
