@@ -48,19 +48,18 @@ public static class GpuTemporalStability
         var encoding = s.Transfer == InputTransfer.SceneLinear ? PlanarEncoding.ModelSceneLinear : PlanarEncoding.ModelDisplay;
         using var weights = device.Allocate(region.Area * sizeof(float));
         using var smooth = device.Allocate(region.Area * 3 * sizeof(float));
-        using (var seenNow = StraightColours(kernels, current, read, encoding))
-        using (var seenBefore = StraightColours(kernels, previous, read, encoding))
-            Weights(device, seenNow.Image, seenBefore.Image, definition, region, guarded, s.TemporalStability, weights.Handle);
-        // The smooth change is measured on the pictures' own encoding (clipping alone), as the model pictures are.
-        using (var now = StraightColours(kernels, current, read, PlanarEncoding.ModelDisplay))
-        using (var before = StraightColours(kernels, previous, read, PlanarEncoding.ModelDisplay))
-        {
-            const float inverseArea = 1f / ((2 * TemporalStability.LowPassRadius + 1) * (2 * TemporalStability.LowPassRadius + 1));
-            BoxCall(device.Kernel("enhance_temporal_smooth_change"), now.Image, before.Image, definition)
-                .Int(region.X1).Int(region.Y1).Int(region.Width).Int(region.Height).Int(TemporalStability.LowPassRadius).Float(inverseArea)
-                .Mem(smooth.Handle)
-                .Enqueue(region.Width, region.Height);
-        }
+        using var seenNow = StraightColours(kernels, current, read, encoding);
+        using var seenBefore = StraightColours(kernels, previous, read, encoding);
+        Weights(device, seenNow.Image, seenBefore.Image, definition, region, guarded, s.TemporalStability, weights.Handle);
+        // The smooth change is measured on the pictures' own encoding (clipping alone), as the model pictures
+        // are; for display-referred input that is what the model sees, so the same images serve.
+        using var clippedNow = encoding == PlanarEncoding.ModelDisplay ? null : StraightColours(kernels, current, read, PlanarEncoding.ModelDisplay);
+        using var clippedBefore = encoding == PlanarEncoding.ModelDisplay ? null : StraightColours(kernels, previous, read, PlanarEncoding.ModelDisplay);
+        const float inverseArea = 1f / ((2 * TemporalStability.LowPassRadius + 1) * (2 * TemporalStability.LowPassRadius + 1));
+        BoxCall(device.Kernel("enhance_temporal_smooth_change"), (clippedNow ?? seenNow).Image, (clippedBefore ?? seenBefore).Image, definition)
+            .Int(region.X1).Int(region.Y1).Int(region.Width).Int(region.Height).Int(TemporalStability.LowPassRadius).Float(inverseArea)
+            .Mem(smooth.Handle)
+            .Enqueue(region.Width, region.Height);
 
         kernels.CheckFits(model);
         kernels.CheckFits(previousModel);
@@ -118,8 +117,10 @@ public static class GpuTemporalStability
         return new DeviceRgb(buffer, image);
     }
 
-    private readonly record struct DeviceRgb(IDeviceBuffer Buffer, DeviceImage Image) : IDisposable
+    private sealed class DeviceRgb(IDeviceBuffer buffer, DeviceImage image) : IDisposable
     {
-        public void Dispose() => Buffer.Dispose();
+        public DeviceImage Image { get; } = image;
+
+        public void Dispose() => buffer.Dispose();
     }
 }
