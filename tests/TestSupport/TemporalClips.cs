@@ -75,11 +75,13 @@ public static class TemporalClips
     /// <summary>
     /// Static-background flicker (issue 14's measure): mean |ΔY| (BT.601, in 8-bit levels) between
     /// consecutive <paramref name="outputs"/>, over the pixels where consecutive
-    /// <paramref name="originals"/> differ by less than <paramref name="threshold"/> in every channel,
-    /// a border left out. Returns the mean and the pixel count it covers.
+    /// <paramref name="originals"/> differ by less than <paramref name="threshold"/> in every channel
+    /// (or, with <paramref name="lumaMask"/>, in Y alone: the reading under which the issue's own
+    /// originals change by 0.043 levels there, where 8-bit originals equal in every channel cannot
+    /// change at all), a border left out. Returns the mean and the pixel count it covers.
     /// </summary>
     public static (double Levels, long Pixels) StaticFlicker(IReadOnlyList<FloatImage> originals, IReadOnlyList<FloatImage> outputs,
-                                                            int border, float threshold = 1f / 255)
+                                                            int border, float threshold = 1f / 255, bool lumaMask = false)
     {
         double sum = 0;
         long n = 0;
@@ -95,8 +97,10 @@ public static class TemporalClips
                 {
                     int i = x * 3;
                     // 1e-6 of slack: one 8-bit level, (k + 1)/255 − k/255 in floats, can fall a hair short of 1/255.
-                    if (MathF.Abs(ra[i] - rb[i]) >= threshold - 1e-6f || MathF.Abs(ra[i + 1] - rb[i + 1]) >= threshold - 1e-6f ||
-                        MathF.Abs(ra[i + 2] - rb[i + 2]) >= threshold - 1e-6f) continue;
+                    if (lumaMask
+                            ? Math.Abs(0.299 * (ra[i] - rb[i]) + 0.587 * (ra[i + 1] - rb[i + 1]) + 0.114 * (ra[i + 2] - rb[i + 2])) >= threshold - 1e-6f
+                            : MathF.Abs(ra[i] - rb[i]) >= threshold - 1e-6f || MathF.Abs(ra[i + 1] - rb[i + 1]) >= threshold - 1e-6f ||
+                              MathF.Abs(ra[i + 2] - rb[i + 2]) >= threshold - 1e-6f) continue;
                     int j = x * p.Channels, k = x * q.Channels;
                     double yp = 0.299 * rp[j] + 0.587 * rp[j + 1] + 0.114 * rp[j + 2];
                     double yq = 0.299 * rq[k] + 0.587 * rq[k + 1] + 0.114 * rq[k + 2];
