@@ -47,7 +47,10 @@ public static class DeviceModelRunners
     }
 
     /// <summary>The runner for <paramref name="model"/> on <paramref name="gpu"/>, and why it was chosen.</summary>
-    public static IDeviceModelRunner For(IGpuPrimitives gpu, SuperResolutionModel model, out string reason)
+    /// <param name="memoryBudgetMiB">The render's Memory budget (the staging runner keeps cell results within it).</param>
+    /// <param name="keepResults">Keep every cell's result for the next frame (temporal mode; the staging runner).</param>
+    public static IDeviceModelRunner For(IGpuPrimitives gpu, SuperResolutionModel model, out string reason,
+                                         int memoryBudgetMiB = UpscaleSettings.DefaultMemoryBudgetMiB, bool keepResults = false)
     {
         ArgumentNullException.ThrowIfNull(gpu);
         ArgumentNullException.ThrowIfNull(model);
@@ -62,7 +65,7 @@ public static class DeviceModelRunners
         reason = why;
         return kind == DeviceModelRunnerKind.OrtCuda
             ? new OrtCudaDeviceRunner(cuda!.Value, model, facts.HostDevice, (gpu as GpuPrimitives)?.Device)
-            : new StagingModelRunner(gpu, model);
+            : new StagingModelRunner(gpu, model, memoryBudgetMiB, keepResults);
     }
 
     /// <summary>The host's CUDA driver, context and stream behind CUDA primitives (either kernel source); null for OpenCL.</summary>

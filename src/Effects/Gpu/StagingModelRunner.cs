@@ -11,8 +11,17 @@ namespace Enhance.Effects.Gpu;
 /// or CUDA without its CUDA provider). It copies tensor bytes — float32 planes of one cell, not
 /// frames — and the transfers are counted on the primitives (ENHANCE_GPU_STATS shows them). The CPU
 /// session converts to float16 itself for fp16 models, exactly as on the CPU path, so results match it.
+///
+/// Since each cell's input is on the host anyway, the runs go through the CPU path's
+/// <see cref="CellResultCache"/>: a result whose input equals one kept is served, not run again. With
+/// <paramref name="keepResults"/> (temporal stability) every cell's result is kept within the Memory
+/// budget, so the next frame's pass over this frame, its previous one, costs no network run in
+/// sequential playback, as on the CPU (without it the device path ran the network twice a frame).
 /// </summary>
-public sealed class StagingModelRunner(IGpuPrimitives gpu, SuperResolutionModel model) : IDeviceModelRunner
+/// <param name="memoryBudgetMiB">The render's Memory budget: kept results fit in what its runs and pictures leave.</param>
+/// <param name="keepResults">Keep every cell's result (temporal mode: the next frame reads this one as its previous).</param>
+public sealed class StagingModelRunner(IGpuPrimitives gpu, SuperResolutionModel model,
+                                       int memoryBudgetMiB = UpscaleSettings.DefaultMemoryBudgetMiB, bool keepResults = false) : IDeviceModelRunner
 {
     public PlanarElement Element => PlanarElement.Float32;
 
@@ -28,8 +37,10 @@ public sealed class StagingModelRunner(IGpuPrimitives gpu, SuperResolutionModel 
         {
             // ReadBytes waits for the queue/stream, so the gather kernel's tensor is complete.
             gpu.ReadBytes(input, MemoryMarshal.AsBytes(planes.AsSpan(0, inCount)));
-            model.Run(planes.AsSpan(0, inCount), height, width, result.AsSpan(0, outCount));
-            gpu.WriteBytes(MemoryMarshal.AsBytes(result.AsSpan(0, outCount)), output);
+            // Either our own result array, filled by the run, or a kept one (read-only, shared).
+            var served = CellResultCache.Shared.Run(model, planes.AsSpan(0, inCount), height, width, result, keepResults,
+                TiledInference.BudgetBytes(memoryBudgetMiB), () => model.Run(planes.AsSpan(0, inCount), height, width, result.AsSpan(0, outCount)));
+            gpu.WriteBytes(MemoryMarshal.AsBytes(served.AsSpan(0, outCount)), output);
         }
         finally
         {

@@ -103,7 +103,8 @@ public sealed partial class UpscalePipeline
 
     private IDeviceModelRunner RunnerFor(UpscaleDeviceFrames f)
     {
-        var runner = DeviceModelRunners.For(f.Gpu, Settings.Model!, out _);
+        // Temporal mode keeps this frame's cell results: the next frame's pass over its previous one is this one.
+        var runner = DeviceModelRunners.For(f.Gpu, Settings.Model!, out _, Settings.MemoryBudgetMiB, keepResults: ReadsPreviousFrame);
         if (runner.SlowPath is { } slow) f.ReportSlowPath?.Invoke(slow);
         return runner;
     }

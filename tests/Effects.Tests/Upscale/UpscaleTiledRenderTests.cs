@@ -22,6 +22,7 @@ public sealed class UpscaleTiledRenderTests
         var s = new UpscaleSettings { Model = model, MemoryBudgetMiB = 16 };
         var full = OutputBounds(photo.Bounds, 2, 2);
 
+        CellResultCache.Shared.Clear();  // temporal renders of other classes keep their cells for a next frame
         long loaded = model.RunCount; // loading probes the model
         using var whole = Render(photo, full, s);
         long wholeRuns = model.RunCount - loaded;

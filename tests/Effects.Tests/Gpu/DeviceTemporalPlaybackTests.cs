@@ -1,0 +1,93 @@
+using Enhance.Effects.Gpu;
+using Enhance.Effects.Imaging;
+using Enhance.Effects.Tests.Upscale;
+using Enhance.Effects.Upscale;
+using Enhance.TestSupport;
+using Xunit;
+using static Enhance.Effects.Tests.Upscale.UpscalePipelineFixtures;
+
+namespace Enhance.Effects.Tests.Gpu;
+
+/// <summary>
+/// Temporal stability on the device in sequential playback: the staging runner keeps each frame's
+/// cell results, so the next frame's pass over its previous frame runs no network (one pass a frame,
+/// as on the CPU), and a frame rendered with nothing kept has the same pixels. These tests read the
+/// process-wide cell cache, so they run alone.
+/// </summary>
+[Collection(nameof(DeviceTemporalPlaybackTests))]
+public sealed class DeviceTemporalPlaybackTests
+{
+    private static readonly PixelRect Window = new(23, 17, 151, 101);
+
+    public static TheoryData<string, UpscaleFit> Fits => new()
+    {
+        { GpuBackends.OpenCl, UpscaleFit.Resize }, { GpuBackends.OpenCl, UpscaleFit.InPlace },
+        { GpuBackends.Cuda, UpscaleFit.Resize }, { GpuBackends.Cuda, UpscaleFit.InPlace },
+    };
+
+    [Theory]
+    [BackendRows(nameof(Fits), GpuBackends.OpenCl)]
+    [BackendRows(nameof(Fits), GpuBackends.Cuda)]
+    public void In_order_each_frame_runs_the_network_once_and_what_was_kept_changes_no_pixel(string backend, UpscaleFit fit)
+    {
+        // Three frames of a still camera: the same photo with fresh faint noise (so every frame's cells differ).
+        var clip = Enumerable.Range(0, 3).Select(f => NoisyFrame(fit == UpscaleFit.Resize ? 96 : 192, seed: 40 + f)).ToArray();
+        // A model of its own: its run count is this test's alone (the staging runner loads nothing on the device).
+        using var model = SuperResolutionModel.Load(UpscaleFixtures.X2, ExecutionProvider.Cpu);
+        var perFrame = new UpscalePipeline(fit, new UpscaleSettings { Model = model, MemoryBudgetMiB = 8 });
+        var temporal = new UpscalePipeline(fit, new UpscaleSettings { Model = model, MemoryBudgetMiB = 8, TemporalStability = 1f });
+        using var session = GpuBackends.Open(backend);
+
+        (FloatImage Picture, long Runs) Render(UpscalePipeline pipeline, int frame)
+        {
+            var region = pipeline.InputRegion(Window, clip[frame].Bounds);
+            using var given = Crop(clip[frame], region);
+            using var givenBefore = Crop(clip[Math.Max(frame - 1, 0)], region);
+            var output = session.Allocate(Window, 4);
+            long before = model.RunCount;
+            pipeline.Render(new UpscaleDeviceFrames(session.Primitives, session.Upload(given), clip[frame].Bounds, output,
+                                                    Previous: session.Upload(givenBefore)));
+            return (session.Download(output), model.RunCount - before);
+        }
+
+        CellResultCache.Shared.Clear();
+        var (single, onePass) = Render(perFrame, 2);
+        single.Dispose();
+        Assert.True(onePass > 1, $"the frame should need several cells at this budget, not {onePass}");
+
+        CellResultCache.Shared.Clear();
+        var (first, firstRuns) = Render(temporal, 1);
+        first.Dispose();
+        Assert.Equal(2 * onePass, firstRuns);  // nothing kept yet: its own cells and its previous frame's
+        var (second, secondRuns) = Render(temporal, 2);
+        using (second)
+        {
+            Assert.Equal(onePass, secondRuns);  // frame 1's cells, kept, are frame 2's previous pass
+
+            CellResultCache.Shared.Clear();
+            var (alone, aloneRuns) = Render(temporal, 2);
+            using (alone)
+            {
+                Assert.Equal(2 * onePass, aloneRuns);
+                Assert.Equal(0, QualityMetrics.MaxAbsoluteDifference(second, alone));
+            }
+        }
+        CellResultCache.Shared.Clear();
+        foreach (var frame in clip) frame.Dispose();
+    }
+
+    private static FloatImage NoisyFrame(int side, int seed)
+    {
+        var frame = HardAlphaPhoto("coffee", side);
+        var random = new Random(seed);
+        var b = frame.Bounds;
+        for (int y = b.Y1; y < b.Y2; y++)
+            for (int x = b.X1; x < b.X2; x++)
+                for (int c = 0; c < 3; c++)
+                    frame.At(x, y, c) += (float)(random.NextDouble() - 0.5) * 2 / 255;
+        return frame;
+    }
+}
+
+[CollectionDefinition(nameof(DeviceTemporalPlaybackTests), DisableParallelization = true)]
+public sealed class DeviceTemporalPlaybackCollection;
