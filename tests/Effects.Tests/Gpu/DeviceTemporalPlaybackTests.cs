@@ -19,15 +19,9 @@ public sealed class DeviceTemporalPlaybackTests
 {
     private static readonly PixelRect Window = new(23, 17, 151, 101);
 
-    public static TheoryData<string, UpscaleFit> Fits => new()
-    {
-        { GpuBackends.OpenCl, UpscaleFit.Resize }, { GpuBackends.OpenCl, UpscaleFit.InPlace },
-        { GpuBackends.Cuda, UpscaleFit.Resize }, { GpuBackends.Cuda, UpscaleFit.InPlace },
-    };
-
     [Theory]
-    [BackendRows(nameof(Fits), GpuBackends.OpenCl)]
-    [BackendRows(nameof(Fits), GpuBackends.Cuda)]
+    [BackendRows(nameof(UpscalePipelineDeviceTests.Fits), GpuBackends.OpenCl, MemberType = typeof(UpscalePipelineDeviceTests))]
+    [BackendRows(nameof(UpscalePipelineDeviceTests.Fits), GpuBackends.Cuda, MemberType = typeof(UpscalePipelineDeviceTests))]
     public void In_order_each_frame_runs_the_network_once_and_what_was_kept_changes_no_pixel(string backend, UpscaleFit fit)
     {
         // Three frames of a still camera: the same photo with fresh faint noise (so every frame's cells differ).
