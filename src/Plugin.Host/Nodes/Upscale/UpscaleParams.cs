@@ -82,7 +82,7 @@ public static class UpscaleParams
                   "the previous frame's, so predicted texture on walls, floors and skies stops boiling; wherever anything moves " +
                   "the current frame is used alone (no trails). 0 = each frame on its own, 1 = full averaging on still areas. " +
                   "Use it on footage from a steady camera; leave it at 0 for stills. About 0.5 suits compressed camera footage " +
-                  "(phone, DSLR, H.264): still areas steady at no measurable loss of fidelity; 1 suits footage with fresh grain or " +
+                  "(phone, DSLR, H.264): steadier still areas at almost no cost in fidelity; 1 suits footage with fresh grain or " +
                   "noise every frame. Reads the previous frame, so a first render " +
                   "of a frame may cost one more model pass. Keyframable.");
 
