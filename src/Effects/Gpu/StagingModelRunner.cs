@@ -17,6 +17,8 @@ namespace Enhance.Effects.Gpu;
 /// <paramref name="keepResults"/> (temporal stability) every cell's result is kept within the Memory
 /// budget, so the next frame's pass over this frame, its previous one, costs no network run in
 /// sequential playback, as on the CPU (without it the device path ran the network twice a frame).
+/// Each run holds its working memory in <see cref="ModelMemoryBudget"/>, as the CPU path's runs do,
+/// so device renders and CPU renders share one Memory budget.
 /// </summary>
 /// <param name="memoryBudgetMiB">The render's Memory budget: kept results fit in what its runs and pictures leave.</param>
 /// <param name="keepResults">Keep every cell's result (temporal mode: the next frame reads this one as its previous).</param>
@@ -38,8 +40,13 @@ public sealed class StagingModelRunner(IGpuPrimitives gpu, SuperResolutionModel 
             // ReadBytes waits for the queue/stream, so the gather kernel's tensor is complete.
             gpu.ReadBytes(input, MemoryMarshal.AsBytes(planes.AsSpan(0, inCount)));
             // Either our own result array, filled by the run, or a kept one (read-only, shared).
-            var served = CellResultCache.Shared.Run(model, planes.AsSpan(0, inCount), height, width, result, keepResults,
-                TiledInference.BudgetBytes(memoryBudgetMiB), () => model.Run(planes.AsSpan(0, inCount), height, width, result.AsSpan(0, outCount)));
+            long budgetBytes = TiledInference.BudgetBytes(memoryBudgetMiB);
+            var served = CellResultCache.Shared.Run(model, planes.AsSpan(0, inCount), height, width, result, keepResults, budgetBytes, () =>
+            {
+                // The CPU session's working memory counts in the process-wide budget, as the CPU path's runs do.
+                using var reservation = ModelMemoryBudget.Reserve(TiledInference.BytesPerInputPixel(model.Scale) * width * height, budgetBytes);
+                model.Run(planes.AsSpan(0, inCount), height, width, result.AsSpan(0, outCount));
+            });
             gpu.WriteBytes(MemoryMarshal.AsBytes(served.AsSpan(0, outCount)), output);
         }
         finally

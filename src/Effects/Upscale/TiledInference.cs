@@ -35,7 +35,7 @@ internal static class TiledInference
     }
 
     /// <summary>The working memory of one run, per input pixel of its cell (see <see cref="CoreSide"/>).</summary>
-    private static long BytesPerInputPixel(int scale) => 4L * (3 * (3 + 3 * scale * scale) + TypicalFeatureChannels * (3 + scale * scale));
+    internal static long BytesPerInputPixel(int scale) => 4L * (3 * (3 + 3 * scale * scale) + TypicalFeatureChannels * (3 + scale * scale));
 
     internal static long BudgetBytes(int budgetMiB) => budgetMiB * 1024L * 1024L;
 

@@ -9,13 +9,14 @@ using static Enhance.Effects.Tests.Upscale.UpscalePipelineFixtures;
 namespace Enhance.Effects.Tests.Gpu;
 
 /// <summary>
-/// Temporal stability on the device in sequential playback: the staging runner keeps each frame's
-/// cell results, so the next frame's pass over its previous frame runs no network (one pass a frame,
-/// as on the CPU), and a frame rendered with nothing kept has the same pixels. These tests read the
-/// process-wide cell cache, so they run alone.
+/// The staging runner (the model on the CPU session between tensor copies) and the process-wide state
+/// it shares with the CPU path: in temporal playback it keeps each frame's cell results, so the next
+/// frame's pass over its previous frame runs no network (one pass a frame, as on the CPU) and a frame
+/// rendered with nothing kept has the same pixels; its runs hold their working memory in the Memory
+/// budget. These tests read the process-wide cell cache and budget, so they run alone.
 /// </summary>
-[Collection(nameof(DeviceTemporalPlaybackTests))]
-public sealed class DeviceTemporalPlaybackTests
+[Collection(nameof(StagingModelRunnerTests))]
+public sealed class StagingModelRunnerTests
 {
     private static readonly PixelRect Window = new(23, 17, 151, 101);
 
@@ -70,6 +71,27 @@ public sealed class DeviceTemporalPlaybackTests
         foreach (var frame in clip) frame.Dispose();
     }
 
+    [Theory]
+    [BackendRows(nameof(UpscalePipelineDeviceTests.Fits), GpuBackends.OpenCl, MemberType = typeof(UpscalePipelineDeviceTests))]
+    [BackendRows(nameof(UpscalePipelineDeviceTests.Fits), GpuBackends.Cuda, MemberType = typeof(UpscalePipelineDeviceTests))]
+    public void The_staging_runner_holds_its_network_runs_in_the_memory_budget(string backend, UpscaleFit fit)
+    {
+        using var frame = NoisyFrame(fit == UpscaleFit.Resize ? 96 : 192, seed: 7);
+        using var model = SuperResolutionModel.Load(UpscaleFixtures.X2, ExecutionProvider.Cpu);
+        var pipeline = new UpscalePipeline(fit, new UpscaleSettings { Model = model, MemoryBudgetMiB = 8 });
+        using var session = GpuBackends.Open(backend);
+        using var given = Crop(frame, pipeline.InputRegion(Window, frame.Bounds));
+        CellResultCache.Shared.Clear();
+        ModelMemoryBudget.ResetPeak();
+        Assert.Equal(0, ModelMemoryBudget.PeakBytes);
+
+        pipeline.Render(new UpscaleDeviceFrames(session.Primitives, session.Upload(given), frame.Bounds, session.Allocate(Window, 4)));
+
+        // The CPU session's runs were counted while they ran (a cell's working memory is megabytes), and given back.
+        Assert.True(ModelMemoryBudget.PeakBytes > 1 << 20, $"peak {ModelMemoryBudget.PeakBytes} bytes: the runs were not counted");
+        Assert.Equal(0, ModelMemoryBudget.ReservedBytes);
+    }
+
     private static FloatImage NoisyFrame(int side, int seed)
     {
         var frame = HardAlphaPhoto("coffee", side);
@@ -83,5 +105,5 @@ public sealed class DeviceTemporalPlaybackTests
     }
 }
 
-[CollectionDefinition(nameof(DeviceTemporalPlaybackTests), DisableParallelization = true)]
-public sealed class DeviceTemporalPlaybackCollection;
+[CollectionDefinition(nameof(StagingModelRunnerTests), DisableParallelization = true)]
+public sealed class StagingModelRunnerCollection;
