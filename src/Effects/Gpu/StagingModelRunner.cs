@@ -39,14 +39,8 @@ public sealed class StagingModelRunner(IGpuPrimitives gpu, SuperResolutionModel 
         {
             // ReadBytes waits for the queue/stream, so the gather kernel's tensor is complete.
             gpu.ReadBytes(input, MemoryMarshal.AsBytes(planes.AsSpan(0, inCount)));
-            // Either our own result array, filled by the run, or a kept one (read-only, shared).
-            long budgetBytes = TiledInference.BudgetBytes(memoryBudgetMiB);
-            var served = CellResultCache.Shared.Run(model, planes.AsSpan(0, inCount), height, width, result, keepResults, budgetBytes, () =>
-            {
-                // The CPU session's working memory counts in the process-wide budget, as the CPU path's runs do.
-                using var reservation = ModelMemoryBudget.Reserve(TiledInference.BytesPerInputPixel(model.Scale) * width * height, budgetBytes);
-                model.Run(planes.AsSpan(0, inCount), height, width, result.AsSpan(0, outCount));
-            });
+            // Either our own result array, filled by the run, or a kept one (read-only, shared): the CPU path's cell step.
+            var served = TiledInference.ServeOrRun(model, planes, height, width, result, keepResults, TiledInference.BudgetBytes(memoryBudgetMiB));
             gpu.WriteBytes(MemoryMarshal.AsBytes(served.AsSpan(0, outCount)), output);
         }
         finally

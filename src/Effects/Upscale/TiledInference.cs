@@ -35,7 +35,7 @@ internal static class TiledInference
     }
 
     /// <summary>The working memory of one run, per input pixel of its cell (see <see cref="CoreSide"/>).</summary>
-    internal static long BytesPerInputPixel(int scale) => 4L * (3 * (3 + 3 * scale * scale) + TypicalFeatureChannels * (3 + scale * scale));
+    private static long BytesPerInputPixel(int scale) => 4L * (3 * (3 + 3 * scale * scale) + TypicalFeatureChannels * (3 + scale * scale));
 
     internal static long BudgetBytes(int budgetMiB) => budgetMiB * 1024L * 1024L;
 
@@ -86,12 +86,7 @@ internal static class TiledInference
             // Other windows (tiles) need this cell when it reaches beyond the part of the frame this one covers.
             // In temporal mode the next frame needs them too (keepResults).
             bool othersNeedIt = keepResults || !region.Contains(layout.Enlarged(input).Intersect(layout.ModelDefinition));
-            var cellResult = CellResultCache.Shared.Run(model, planes.AsSpan(0, 3 * inW * inH), inH, inW, result,
-                othersNeedIt, budgetBytes, () =>
-                {
-                    using var reservation = ModelMemoryBudget.Reserve(BytesPerInputPixel(k) * inW * inH, budgetBytes);
-                    model.Run(planes, inH, inW, result);
-                });
+            var cellResult = ServeOrRun(model, planes, inH, inW, result, othersNeedIt, budgetBytes);
             AccumulateCell(layout, cell, cellResult, region, sums, weights, columnWeights);
         }
         finally
@@ -100,6 +95,26 @@ internal static class TiledInference
             ArrayPool<float>.Shared.Return(result);
             ArrayPool<float>.Shared.Return(columnWeights);
         }
+    }
+
+    /// <summary>
+    /// The model's output for one cell's input <paramref name="planes"/> (3 planes of
+    /// <paramref name="height"/> × <paramref name="width"/>; the arrays may be longer): a kept result
+    /// of an identical input (<see cref="CellResultCache"/>, read-only, shared), or
+    /// <paramref name="result"/> filled by a run that holds its working memory in
+    /// <see cref="ModelMemoryBudget"/> while it runs. The CPU path and the device path's staging
+    /// runner both run their cells through here, so they share one cache and one budget.
+    /// </summary>
+    /// <param name="othersNeedIt">Keep the result: other windows, or the next frame, need this cell.</param>
+    internal static float[] ServeOrRun(SuperResolutionModel model, float[] planes, int height, int width, float[] result,
+                                       bool othersNeedIt, long budgetBytes)
+    {
+        int inputLength = 3 * height * width, outputLength = inputLength * model.Scale * model.Scale;
+        return CellResultCache.Shared.Run(model, planes.AsSpan(0, inputLength), height, width, result, othersNeedIt, budgetBytes, () =>
+        {
+            using var reservation = ModelMemoryBudget.Reserve(BytesPerInputPixel(model.Scale) * width * height, budgetBytes);
+            model.Run(planes.AsSpan(0, inputLength), height, width, result.AsSpan(0, outputLength));
+        });
     }
 
     /// <summary>
