@@ -37,9 +37,7 @@ public static class GpuTemporalStability
             throw new ArgumentException("Both model pictures are straight RGB over the output window.");
         var window = model.Bounds;
         var region = TemporalStability.WeightRegion(window, s.ScaleX, s.ScaleY, definition);
-        var guarded = region.Inflate(TemporalStability.GuardRadius, TemporalStability.GuardRadius).Intersect(definition);
-        var blurRead = guarded.Inflate(TemporalStability.BlurRadius, TemporalStability.BlurRadius).Intersect(definition);
-        var smoothRead = region.Inflate(TemporalStability.LowPassRadius, TemporalStability.LowPassRadius).Intersect(definition);
+        var (guarded, blurRead, smoothRead) = TemporalStability.Reads(region, definition);
         var read = blurRead.Union(smoothRead);
         if (!current.Bounds.Contains(read) || !previous.Bounds.Contains(read))
             throw new ArgumentException($"Both frames must cover {read} (current {current.Bounds}, previous {previous.Bounds}).");

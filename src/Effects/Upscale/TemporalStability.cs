@@ -67,6 +67,18 @@ public static class TemporalStability
         return region;
     }
 
+    /// <summary>
+    /// Around the weights' <paramref name="region"/>: the source pixels whose blurred change the guard
+    /// maximum reads, the pixels that blur reads, and the pixels the smooth change reads (all inside the
+    /// definition). One place for the CPU steps and the device plan (<c>GpuTemporalStability</c>).
+    /// </summary>
+    internal static (PixelRect Guarded, PixelRect BlurRead, PixelRect SmoothRead) Reads(PixelRect region, PixelRect definition)
+    {
+        var guarded = region.Inflate(GuardRadius, GuardRadius).Intersect(definition);
+        return (guarded, guarded.Inflate(BlurRadius, BlurRadius).Intersect(definition),
+                region.Inflate(LowPassRadius, LowPassRadius).Intersect(definition));
+    }
+
     /// <summary>The source pixels (of both frames) the weights of <paramref name="window"/> read.</summary>
     public static PixelRect RequiredSourceRegion(PixelRect window, double scaleX, double scaleY, PixelRect definition) =>
         WeightRegion(window, scaleX, scaleY, definition).Inflate(Margin, Margin).Intersect(definition);
@@ -78,8 +90,7 @@ public static class TemporalStability
     internal static FloatImage PreviousWeights(FloatImage current, FloatImage previous, PixelRect definition, PixelRect region,
                                                InputTransfer transfer, float stability)
     {
-        var guarded = region.Inflate(GuardRadius, GuardRadius).Intersect(definition);
-        var read = guarded.Inflate(BlurRadius, BlurRadius).Intersect(definition);
+        var (guarded, read, _) = Reads(region, definition);
         if (!current.Bounds.Contains(read) || !previous.Bounds.Contains(read))
             throw new ArgumentException($"Both frames must cover {read} (current {current.Bounds}, previous {previous.Bounds}).");
 
@@ -147,7 +158,7 @@ public static class TemporalStability
     /// </summary>
     internal static FloatImage SmoothChange(FloatImage current, FloatImage previous, PixelRect definition, PixelRect region)
     {
-        var read = region.Inflate(LowPassRadius, LowPassRadius).Intersect(definition);
+        var read = Reads(region, definition).SmoothRead;
         if (!current.Bounds.Contains(read) || !previous.Bounds.Contains(read))
             throw new ArgumentException($"Both frames must cover {read} (current {current.Bounds}, previous {previous.Bounds}).");
         // Display is clipping alone: the model pictures' own encoding, not the model's input.
