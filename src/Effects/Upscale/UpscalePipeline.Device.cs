@@ -1,4 +1,5 @@
 using Enhance.Effects.Gpu;
+using Enhance.Effects.Imaging;
 
 namespace Enhance.Effects.Upscale;
 
@@ -85,20 +86,33 @@ public sealed partial class UpscalePipeline
         var gpu = f.Gpu;
         var (footprintRegion, _) = UpscaleGeometry.InPlaceRegions(f.Output.Bounds, Settings, f.SourceDefinition);
         var footprintDefinition = UpscaleGeometry.FootprintDefinition(f.SourceDefinition, Settings.ScaleX);
-        int channels = f.Source.Channels;
-        using var buffer = gpu.Allocate(footprintRegion.Area * channels * sizeof(float));
-        var footprint = new DeviceImage(buffer.Handle, footprintRegion, channels);
-        gpu.Resample(f.Source, f.SourceDefinition, footprint, 1 / Settings.ScaleX, 1 / Settings.ScaleX);
+        using var buffer = ToFootprintOnDevice(gpu, f.Source, f.SourceDefinition, footprintRegion, out var footprint);
         if (!ReadsPreviousFrame || f.Previous is not { } previous)
         {
             GpuModelUpscale.Render(gpu, footprint, footprintDefinition, f.Output, Settings, runner, classicalBase: f.Source);
             return;
         }
         // The previous frame reduced to the footprint grid, as the current one is (PreviousFootprint on the CPU).
-        using var previousBuffer = gpu.Allocate(footprintRegion.Area * channels * sizeof(float));
-        var previousFootprint = new DeviceImage(previousBuffer.Handle, footprintRegion, channels);
-        gpu.Resample(previous, f.SourceDefinition, previousFootprint, 1 / Settings.ScaleX, 1 / Settings.ScaleX);
+        using var previousBuffer = ToFootprintOnDevice(gpu, previous, f.SourceDefinition, footprintRegion, out var previousFootprint);
         GpuModelUpscale.Render(gpu, footprint, footprintDefinition, f.Output, Settings, runner, classicalBase: f.Source, previous: previousFootprint);
+    }
+
+    /// <summary>As <see cref="ToFootprint"/> on the device: the frame reduced by the source scale, in a buffer of ours (returned, to dispose).</summary>
+    private IDeviceBuffer ToFootprintOnDevice(IGpuPrimitives gpu, DeviceImage frame, PixelRect frameDefinition, PixelRect footprintRegion,
+                                              out DeviceImage footprint)
+    {
+        var buffer = gpu.Allocate(footprintRegion.Area * frame.Channels * sizeof(float));
+        footprint = new DeviceImage(buffer.Handle, footprintRegion, frame.Channels);
+        try
+        {
+            gpu.Resample(frame, frameDefinition, footprint, 1 / Settings.ScaleX, 1 / Settings.ScaleX);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
     private IDeviceModelRunner RunnerFor(UpscaleDeviceFrames f)
